@@ -1,0 +1,140 @@
+package dev.lantern.engine;
+
+import dev.lantern.engine.generation.BeamSearch;
+import dev.lantern.engine.generation.Generator;
+import dev.lantern.engine.generation.Sequence;
+import dev.lantern.engine.onnx.DecoderSession;
+import dev.lantern.engine.onnx.OrtRuntime;
+import dev.lantern.engine.sampling.SamplingParams;
+import dev.lantern.engine.tokenizer.ChatTemplate;
+import dev.lantern.engine.tokenizer.TextTokenizer;
+import dev.lantern.engine.tokenizer.TokenizerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A loaded model directory in the Hugging Face / Optimum layout: config, tokenizer, chat template and one
+ * ONNX session. Immutable after loading and safe to share: every generation owns its own sequence state.
+ * Calls made from several threads run as separate model calls; use
+ * {@link dev.lantern.engine.batch.BatchScheduler} to have concurrent requests share one batched call.
+ */
+public final class LanguageModel implements AutoCloseable {
+    private final Path directory;
+    private final ModelConfig config;
+    private final TextTokenizer tokenizer;
+    private final ChatTemplate chatTemplate;
+    private final DecoderSession decoder;
+    private final AutoSettings autoSettings;
+    private final int[] eosIds;
+
+    private LanguageModel(Path directory, ModelConfig config, TextTokenizer tokenizer, ChatTemplate chatTemplate,
+                          DecoderSession decoder, AutoSettings autoSettings) {
+        this.directory = directory;
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.chatTemplate = chatTemplate;
+        this.decoder = decoder;
+        this.autoSettings = autoSettings;
+        this.eosIds = config.eosTokenIds().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public static LanguageModel load(Path directory, RuntimeOptions options) {
+        return load(directory, options, AutoSettings.DEFAULT);
+    }
+
+    public static LanguageModel load(Path directory, RuntimeOptions options, AutoSettings autoSettings) {
+        try {
+            TokenizerConfig tc = TokenizerConfig.read(directory.resolve("tokenizer_config.json"));
+            ModelConfig config = ModelConfig.read(directory, tc.modelMaxLength());
+            TextTokenizer tokenizer = TextTokenizer.load(directory.resolve("tokenizer.json"),
+                    tc.addBosToken() || tc.addEosToken());
+            Path onnx = ModelFiles.chooseOnnx(directory, options);
+            DecoderSession decoder = new DecoderSession(OrtRuntime.open(onnx, options), config.vocabSize(),
+                    config.numKeyValueHeads(), config.headDim());
+            return new LanguageModel(directory, config, tokenizer,
+                    new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken()), decoder, autoSettings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load model from " + directory, e);
+        }
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public int[] encode(String text) {
+        return tokenizer.encode(text);
+    }
+
+    public String decode(int[] ids) {
+        return tokenizer.decode(ids);
+    }
+
+    /** The chat as the model's template renders it. */
+    public String renderChat(List<ChatMessage> messages, boolean addGenerationPrompt) {
+        return chatTemplate.render(messages, addGenerationPrompt);
+    }
+
+    public GenerationResult generate(String prompt, GenerationSettings settings) {
+        return generate(GenerationRequest.of(encode(prompt), settings));
+    }
+
+    /** Generates for one request on the calling thread; tokens go to the request's listener as they come. */
+    public GenerationResult generate(GenerationRequest request) {
+        Sequence sequence = newSequence(request);
+        if (sequence.params().numBeams() > 1) {
+            return beamSearch(sequence);
+        }
+        new Generator(decoder, config.padTokenId()).run(List.of(sequence));
+        return sequence.result();
+    }
+
+    /** Runs the requests as one static batch (left-padded, one model call per step); beams not allowed here. */
+    public List<GenerationResult> generateBatch(List<GenerationRequest> requests) {
+        List<Sequence> sequences = requests.stream().map(this::newSequence).toList();
+        if (sequences.stream().anyMatch(s -> s.params().numBeams() > 1)) {
+            throw new EngineException("beam search requests cannot join a batch");
+        }
+        new Generator(decoder, config.padTokenId()).run(sequences);
+        return sequences.stream().map(Sequence::result).toList();
+    }
+
+    /** Resolves settings, checks the prompt against the context and builds the sequence state. */
+    public Sequence newSequence(GenerationRequest request) {
+        int promptTokens = request.promptIds().length;
+        if (promptTokens >= config.contextLength() || promptTokens == 0) {
+            throw new TokenLimitExceededException(promptTokens, config.contextLength() - 1);
+        }
+        SamplingParams params = SamplingParams.resolve(request.settings(), config.defaults(), autoSettings,
+                promptTokens);
+        return new Sequence(request, params, tokenizer, eosIds, config.contextLength());
+    }
+
+    private GenerationResult beamSearch(Sequence sequence) {
+        SamplingParams p = sequence.params();
+        int room = config.contextLength() - sequence.promptIds().length;
+        BeamSearch.Outcome outcome = new BeamSearch(decoder, eosIds)
+                .search(sequence.promptIds(), p, Math.min(p.maxTokens(), room), sequence.request().cancelled());
+        return BeamResults.toResult(outcome, sequence, tokenizer);
+    }
+
+    public DecoderSession decoder() {
+        return decoder;
+    }
+
+    public int[] eosIds() {
+        return eosIds.clone();
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+        tokenizer.close();
+    }
+}

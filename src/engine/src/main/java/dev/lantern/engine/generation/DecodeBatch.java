@@ -1,0 +1,147 @@
+package dev.lantern.engine.generation;
+
+import dev.lantern.engine.onnx.DecoderSession;
+import dev.lantern.engine.onnx.KvCache;
+import dev.lantern.engine.onnx.KvCacheAssembler;
+import dev.lantern.engine.onnx.KvRowCopy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sequences that run together, one row each, left-padded to a common cache length. Row r holds
+ * {@code realLength[r]} real positions at the right end of the cache; the rest of the row is masked padding.
+ * While membership is unchanged, each step feeds the previous step's {@code present.*} back unchanged;
+ * {@link #merge} and {@link #retain} rebuild the cache once when rows join or leave.
+ */
+public final class DecodeBatch implements AutoCloseable {
+    private final DecoderSession model;
+    private final int padTokenId;
+    private List<Sequence> rows;
+    private int[] realLength;
+    private KvCache cache;
+    private float[][] logits;
+
+    private DecodeBatch(DecoderSession model, int padTokenId, List<Sequence> rows, int[] realLength, KvCache cache,
+                        float[][] logits) {
+        this.model = model;
+        this.padTokenId = padTokenId;
+        this.rows = rows;
+        this.realLength = realLength;
+        this.cache = cache;
+        this.logits = logits;
+    }
+
+    /** Runs the prompts of {@code sequences} in one call; afterwards {@link #logits(int)} holds each row's next-token logits. */
+    public static DecodeBatch prefill(DecoderSession model, int padTokenId, List<Sequence> sequences) {
+        int batch = sequences.size();
+        int width = sequences.stream().mapToInt(s -> s.promptIds().length).max().orElse(0);
+        long[] ids = new long[batch * width];           // [batch, width]
+        long[] mask = new long[batch * width];          // [batch, width]
+        long[] positions = new long[batch * width];     // [batch, width]
+        int[] real = new int[batch];
+        for (int r = 0; r < batch; r++) {
+            int[] prompt = sequences.get(r).promptIds();
+            int pad = width - prompt.length;
+            real[r] = prompt.length;
+            for (int i = 0; i < width; i++) {
+                boolean isReal = i >= pad;
+                ids[r * width + i] = isReal ? prompt[i - pad] : padTokenId;
+                mask[r * width + i] = isReal ? 1 : 0;
+                positions[r * width + i] = isReal ? i - pad : 0; // cumsum(mask) - 1, clamped at 0
+            }
+        }
+        float[][] logits = new float[batch][model.vocabSize()];
+        try (KvCache empty = KvCache.empty(model.environment(), model.signature(), batch)) {
+            KvCache cache = model.run(ids, mask, positions, batch, width, empty, logits);
+            return new DecodeBatch(model, padTokenId, new ArrayList<>(sequences), real, cache, logits);
+        }
+    }
+
+    /** One decode step: each row's last token in, next logits out. Finished rows are fed padding, ignored. */
+    public void step() {
+        int batch = rows.size();
+        int past = cache.length();
+        long[] ids = new long[batch];                   // [batch, 1]
+        long[] positions = new long[batch];             // [batch, 1]
+        long[] mask = new long[batch * (past + 1)];     // [batch, past + 1]
+        for (int r = 0; r < batch; r++) {
+            Sequence s = rows.get(r);
+            ids[r] = s.finished() ? padTokenId : s.lastToken();
+            positions[r] = realLength[r];
+            for (int i = past - realLength[r]; i <= past; i++) {
+                mask[r * (past + 1) + i] = 1;
+            }
+            realLength[r]++;
+        }
+        KvCache next = model.run(ids, mask, positions, batch, 1, cache, logits);
+        cache.close();
+        cache = next;
+    }
+
+    /** Adds the rows of {@code other} (already prefilled) after this batch's rows; {@code other} is consumed. */
+    public void merge(DecodeBatch other) {
+        List<KvRowCopy> copies = new ArrayList<>();
+        List<Sequence> merged = new ArrayList<>(rows);
+        merged.addAll(other.rows);
+        List<float[]> mergedLogits = new ArrayList<>(List.of(logits));
+        mergedLogits.addAll(List.of(other.logits));
+        int[] real = new int[merged.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            copies.add(new KvRowCopy(cache, r, realLength[r]));
+            real[r] = realLength[r];
+        }
+        for (int r = 0; r < other.rows.size(); r++) {
+            copies.add(new KvRowCopy(other.cache, r, other.realLength[r]));
+            real[rows.size() + r] = other.realLength[r];
+        }
+        replace(merged, real, copies, mergedLogits.toArray(float[][]::new));
+        other.close();
+    }
+
+    /** Keeps only unfinished rows, rebuilding the cache without the others (and without padding they needed). */
+    public void retain() {
+        List<KvRowCopy> copies = new ArrayList<>();
+        List<Sequence> kept = new ArrayList<>();
+        List<float[]> keptLogits = new ArrayList<>();
+        List<Integer> real = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (!rows.get(r).finished()) {
+                kept.add(rows.get(r));
+                keptLogits.add(logits[r]);
+                real.add(realLength[r]);
+                copies.add(new KvRowCopy(cache, r, realLength[r]));
+            }
+        }
+        replace(kept, real.stream().mapToInt(Integer::intValue).toArray(), copies, keptLogits.toArray(float[][]::new));
+    }
+
+    private void replace(List<Sequence> newRows, int[] newReal, List<KvRowCopy> copies, float[][] newLogits) {
+        KvCache rebuilt = new KvCacheAssembler(model.environment(), model.signature()).assemble(copies, 0);
+        cache.close();
+        cache = rebuilt;
+        rows = newRows;
+        realLength = newReal;
+        logits = newLogits;
+    }
+
+    public List<Sequence> rows() {
+        return rows;
+    }
+
+    public float[] logits(int row) {
+        return logits[row];
+    }
+
+    public boolean allFinished() {
+        return rows.stream().allMatch(Sequence::finished);
+    }
+
+    public int cacheLength() {
+        return cache.length();
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lantern.engine.onnx;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.lantern.engine.EngineException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One decoder model call for a batch: builds the id, mask and position tensors, feeds the cache, copies only
+ * the last position's logits row of each sequence, and returns the {@code present.*} outputs as the next cache.
+ * Thread-safe: ONNX Runtime sessions may run concurrently, and this class keeps no per-call state.
+ */
+public final class DecoderSession implements AutoCloseable {
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final DecoderSignature signature;
+    private final int vocabSize;
+
+    public DecoderSession(OrtSession session, int configVocab, int configKvHeads, int configHeadDim) {
+        this.env = OrtRuntime.environment();
+        this.session = session;
+        this.signature = DecoderSignature.of(session, configKvHeads, configHeadDim);
+        long[] logitsShape = ((ai.onnxruntime.TensorInfo) infoOf(signature.logits())).getShape();
+        long vocab = logitsShape[logitsShape.length - 1];
+        this.vocabSize = vocab > 0 ? (int) vocab : configVocab;
+    }
+
+    public DecoderSignature signature() {
+        return signature;
+    }
+
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    public OrtEnvironment environment() {
+        return env;
+    }
+
+    /**
+     * Runs one step. The caller still owns {@code past} and closes it after this call returns.
+     *
+     * @param ids       {@code [batch, seq]} token ids, row-major
+     * @param mask      {@code [batch, past + seq]} 1 for real tokens, 0 for left padding
+     * @param positions {@code [batch, seq]} position ids
+     * @param logits    receives {@code [batch][vocab]}: the logits at each row's last position
+     * @return the new cache {@code [batch, kvHeads, past + seq, headDim]}
+     */
+    public KvCache run(long[] ids, long[] mask, long[] positions, int batch, int seq, KvCache past, float[][] logits) {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        OrtSession.Result result = null;
+        try {
+            inputs.put(signature.inputIds(), longs(ids, batch, seq));
+            if (signature.attentionMask() != null) {
+                inputs.put(signature.attentionMask(), longs(mask, batch, past.length() + seq));
+            }
+            if (signature.positionIds() != null) {
+                inputs.put(signature.positionIds(), longs(positions, batch, seq));
+            }
+            if (signature.numLogitsToKeep() != null) {
+                inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
+            }
+            result = session.run(withPast(inputs, past));
+            copyLastLogits((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, logits);
+            KvCache next = KvCache.fromResult(result, signature, batch, past.length() + seq);
+            result = null;
+            return next;
+        } catch (OrtException e) {
+            throw new EngineException("model call failed", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+            if (result != null) {
+                result.close();
+            }
+        }
+    }
+
+    private Map<String, OnnxTensor> withPast(Map<String, OnnxTensor> own, KvCache past) {
+        Map<String, OnnxTensor> all = new HashMap<>(own);
+        for (int layer = 0; layer < signature.layers(); layer++) {
+            all.put(signature.pastKeys().get(layer), past.key(layer));
+            all.put(signature.pastValues().get(layer), past.value(layer));
+        }
+        return all;
+    }
+
+    private OnnxTensor longs(long[] data, int batch, int width) throws OrtException {
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(data), new long[] {batch, width});
+    }
+
+    private void copyLastLogits(OnnxTensor tensor, int batch, float[][] out) {
+        long[] shape = tensor.getInfo().getShape(); // [batch, seq or 1, vocab]
+        int positions = (int) shape[1];
+        if (tensor.getInfo().type == OnnxJavaType.FLOAT16) {
+            ShortBuffer halves = tensor.getShortBuffer();
+            for (int b = 0; b < batch; b++) {
+                int base = (b * positions + positions - 1) * vocabSize;
+                for (int i = 0; i < vocabSize; i++) {
+                    out[b][i] = HalfFloat.toFloat(halves.get(base + i));
+                }
+            }
+            return;
+        }
+        FloatBuffer floats = tensor.getFloatBuffer();
+        for (int b = 0; b < batch; b++) {
+            floats.get((b * positions + positions - 1) * vocabSize, out[b], 0, vocabSize);
+        }
+    }
+
+    private ai.onnxruntime.ValueInfo infoOf(String output) {
+        try {
+            return session.getOutputInfo().get(output).getInfo();
+        } catch (OrtException e) {
+            throw new EngineException("cannot read output " + output, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new EngineException("cannot close the session", e);
+        }
+    }
+}
