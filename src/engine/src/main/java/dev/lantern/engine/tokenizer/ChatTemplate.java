@@ -31,7 +31,11 @@ public final class ChatTemplate {
                 ChatTemplate.class, "raiseException", String.class));
     }
 
+    /** Jinjava reports a function's exception without its message, so the message is kept here. */
+    private static final ThreadLocal<String> RAISED = new ThreadLocal<>();
+
     public static String raiseException(String message) {
+        RAISED.set(message);
         throw new TemplateException(message);
     }
 
@@ -49,6 +53,12 @@ public final class ChatTemplate {
             result = jinjava.renderForResult(template, bindings);
         } catch (TemplateException e) {
             throw new EngineException("the chat template rejected the messages: " + e.getMessage(), e);
+        } finally {
+            String raised = RAISED.get();
+            RAISED.remove();
+            if (raised != null) {
+                throw new EngineException("the chat template rejected the messages: " + raised);
+            }
         }
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
