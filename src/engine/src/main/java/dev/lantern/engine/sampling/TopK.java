@@ -8,7 +8,7 @@ public record TopK(int k) implements LogitsStep {
         if (k <= 0 || k >= in.length) {
             return;
         }
-        float threshold = SortedScores.descending(in)[k - 1];
+        float threshold = SortedScores.kthHighest(in, k);
         for (int i = 0; i < out.length; i++) {
             if (out[i] < threshold) {
                 out[i] = Float.NEGATIVE_INFINITY;

@@ -11,7 +11,7 @@ public record TopP(float p) implements LogitsStep {
         if (p >= 1f) {
             return;
         }
-        float[] sorted = SortedScores.descending(in);
+        float[] sorted = SortedScores.descendingFinite(in);
         double max = sorted[0];
         double total = 0;
         for (float s : sorted) {
