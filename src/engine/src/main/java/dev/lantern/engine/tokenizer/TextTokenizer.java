@@ -34,16 +34,6 @@ public final class TextTokenizer implements AutoCloseable {
         return toInts(tokenizer.encode(text).getIds());
     }
 
-    /** Ids and attention mask per text, padded to the longest (for embedding batches). */
-    public long[][] encodeBatchIds(java.util.List<String> texts) {
-        var encodings = tokenizer.batchEncode(texts);
-        long[][] ids = new long[encodings.length][];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = encodings[i].getIds();
-        }
-        return ids;
-    }
-
     public String decode(int[] ids, int from, int to) {
         long[] slice = new long[to - from];
         for (int i = from; i < to; i++) {
