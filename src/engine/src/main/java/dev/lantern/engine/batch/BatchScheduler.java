@@ -1,0 +1,210 @@
+package dev.lantern.engine.batch;
+
+import dev.lantern.engine.EngineException;
+import dev.lantern.engine.FinishReason;
+import dev.lantern.engine.GenerationRequest;
+import dev.lantern.engine.GenerationResult;
+import dev.lantern.engine.LanguageModel;
+import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.generation.DecodeBatch;
+import dev.lantern.engine.generation.Sequence;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs all requests of one model on one thread, as rows of one batch. Between decode steps, waiting requests
+ * are prefilled together and merged into the running batch, and finished ones are dropped; each merge or drop
+ * rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search requests run on
+ * this thread as their own batch, pausing the others until they finish.
+ *
+ * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
+ */
+public final class BatchScheduler implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
+    private final LanguageModel model;
+    private final SchedulerLimits limits;
+    private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
+    private final List<PendingRequest> running = new ArrayList<>();
+    private final Thread thread;
+    private int queuedTokens;
+    private boolean closed;
+    private DecodeBatch batch;
+
+    public BatchScheduler(LanguageModel model, SchedulerLimits limits) {
+        this.model = model;
+        this.limits = limits;
+        this.thread = new Thread(this::loop, "lantern-batch-" + model.directory().getFileName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Queues a request.
+     *
+     * @throws OverloadedException                       when the queue is full (nothing was queued)
+     * @throws dev.lantern.engine.TokenLimitExceededException when the prompt does not fit the context
+     */
+    public CompletableFuture<GenerationResult> submit(GenerationRequest request) {
+        Sequence sequence = model.newSequence(ListenerGuard.guard(request));
+        PendingRequest pending = new PendingRequest(sequence, new CompletableFuture<>());
+        int tokens = request.promptIds().length;
+        synchronized (queue) {
+            if (closed) {
+                throw new EngineException("the scheduler is shut down");
+            }
+            if (queue.size() >= limits.maxQueuedRequests()) {
+                throw new OverloadedException("too many waiting requests (" + queue.size() + ")");
+            }
+            if (queuedTokens + tokens > limits.maxQueuedTokens()) {
+                throw new OverloadedException("too many waiting prompt tokens (" + queuedTokens + " + " + tokens + ")");
+            }
+            queue.add(pending);
+            queuedTokens += tokens;
+            queue.notifyAll();
+        }
+        return pending.future();
+    }
+
+    private void loop() {
+        while (true) {
+            List<PendingRequest> joining = take();
+            if (joining == null) {
+                return;
+            }
+            try {
+                admit(joining);
+                retireFinished();
+                if (batch != null) {
+                    step();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "batch failed; its requests end with finish reason error", e);
+                failRunning(e);
+            }
+        }
+    }
+
+    /** Waiting requests that fit; blocks while there is nothing to do; null once closed. */
+    private List<PendingRequest> take() {
+        synchronized (queue) {
+            while (queue.isEmpty() && running.isEmpty() && !closed) {
+                try {
+                    queue.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+            if (closed) {
+                return null;
+            }
+            List<PendingRequest> out = new ArrayList<>();
+            while (!queue.isEmpty() && running.size() + out.size() < limits.maxBatchSize()) {
+                PendingRequest next = queue.poll();
+                queuedTokens -= next.sequence().promptIds().length;
+                out.add(next);
+            }
+            return out;
+        }
+    }
+
+    private void admit(List<PendingRequest> joining) {
+        List<PendingRequest> decoding = new ArrayList<>();
+        for (PendingRequest p : joining) {
+            if (p.sequence().checkInterrupted()) {
+                p.complete();
+            } else if (p.sequence().params().numBeams() > 1) {
+                p.future().complete(model.generate(p.sequence().request()));
+            } else {
+                decoding.add(p);
+            }
+        }
+        if (decoding.isEmpty()) {
+            return;
+        }
+        running.addAll(decoding);
+        DecodeBatch joined = DecodeBatch.prefill(model.decoder(), model.config().padTokenId(),
+                decoding.stream().map(PendingRequest::sequence).toList());
+        for (int r = 0; r < decoding.size(); r++) {
+            joined.rows().get(r).accept(joined.logits(r));
+        }
+        if (batch == null) {
+            batch = joined;
+        } else {
+            batch.merge(joined);
+        }
+    }
+
+    private void step() {
+        for (Sequence s : batch.rows()) {
+            s.checkInterrupted();
+        }
+        if (batch.allFinished()) {
+            retireFinished();
+            return;
+        }
+        batch.step();
+        List<Sequence> rows = batch.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            if (!rows.get(r).finished()) {
+                rows.get(r).accept(batch.logits(r));
+            }
+        }
+    }
+
+    /** Completes finished requests and drops their rows from the batch. */
+    private void retireFinished() {
+        boolean any = false;
+        for (PendingRequest p : running) {
+            if (p.sequence().finished()) {
+                p.complete();
+                any = true;
+            }
+        }
+        if (any) {
+            running.removeIf(p -> p.sequence().finished());
+            if (running.isEmpty()) {
+                batch.close();
+                batch = null;
+            } else {
+                batch.retain();
+            }
+        }
+    }
+
+    private void failRunning(RuntimeException e) {
+        for (PendingRequest p : running) {
+            p.sequence().finish(FinishReason.ERROR);
+            p.future().completeExceptionally(e);
+        }
+        running.clear();
+        if (batch != null) {
+            batch.close();
+            batch = null;
+        }
+    }
+
+    /** Stops the thread; waiting and running requests fail. */
+    @Override
+    public void close() {
+        synchronized (queue) {
+            closed = true;
+            queue.notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        EngineException shutdown = new EngineException("the scheduler was shut down");
+        synchronized (queue) {
+            queue.forEach(p -> p.future().completeExceptionally(shutdown));
+            queue.clear();
+        }
+        failRunning(shutdown);
+    }
+}

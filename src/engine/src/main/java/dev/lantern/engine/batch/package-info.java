@@ -1,0 +1,6 @@
+/**
+ * Continuous batching: one thread owns a model's session and runs every active request as a row of one
+ * model call per decode step. Requests join between steps (after a batched prefill) and leave when they
+ * finish; the queue in front is bounded and refuses work immediately when full.
+ */
+package dev.lantern.engine.batch;

@@ -1,0 +1,112 @@
+package dev.lantern.engine.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.engine.FinishReason;
+import dev.lantern.engine.GenerationRequest;
+import dev.lantern.engine.GenerationResult;
+import dev.lantern.engine.GenerationSettings;
+import dev.lantern.engine.LanguageModel;
+import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.Reference;
+import dev.lantern.engine.RuntimeOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BatchSchedulerTest {
+    private static GenerationSettings greedy(int tokens) {
+        return GenerationSettings.builder().greedy().maxTokens(tokens).build();
+    }
+
+    /** Reference rows plus six other prompts of different lengths, some joining while others decode. */
+    private static void sameTokensAloneAndBatchedWithSevenOthers(Path dir) throws Exception {
+        Reference ref = Reference.read(dir);
+        try (LanguageModel model = LanguageModel.load(dir, RuntimeOptions.defaults().withOnnxFile("model.onnx"))) {
+            List<int[]> prompts = new ArrayList<>(List.of(ref.prompt(0), ref.prompt(1)));
+            int[] text = model.encode(java.nio.file.Files.readString(Reference.DEMO.resolve("README.md")));
+            for (int i = 0; i < 6; i++) {
+                prompts.add(Arrays.copyOfRange(text, i * 7, i * 7 + 3 + i * 9));
+            }
+            int[] lengths = {16, 16, 5, 30, 12, 24, 9, 20};
+            List<int[]> alone = new ArrayList<>();
+            for (int i = 0; i < prompts.size(); i++) {
+                alone.add(model.generate(GenerationRequest.of(prompts.get(i), greedy(lengths[i]))).tokenIds());
+            }
+            assertArrayEquals(ref.greedyIds()[0], alone.get(0));
+            assertArrayEquals(ref.greedyIds()[1], alone.get(1));
+            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults())) {
+                List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+                for (int i = 0; i < prompts.size(); i++) {
+                    futures.add(scheduler.submit(GenerationRequest.of(prompts.get(i), greedy(lengths[i]))));
+                    if (i == 3) {
+                        futures.get(0).get(30, TimeUnit.SECONDS); // the rest join a batch already decoding
+                    }
+                }
+                for (int i = 0; i < prompts.size(); i++) {
+                    GenerationResult r = futures.get(i).get(60, TimeUnit.SECONDS);
+                    assertArrayEquals(alone.get(i), r.tokenIds(), "request " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tinyModelGivesTheSameTokensAloneAndBatched() throws Exception {
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY);
+    }
+
+    @Test
+    void demoModelGivesTheSameTokensAloneAndBatched() throws Exception {
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO);
+    }
+
+    @Test
+    void fullQueueIsRefusedAtOnceAndDeadlinesAndCancellationEndRequests() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+             BatchScheduler scheduler = new BatchScheduler(model, new SchedulerLimits(1, 1, 100))) {
+            int[] prompt = {5957, 4575, 6872};
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<GenerationResult> blocker = scheduler.submit(new GenerationRequest(prompt,
+                    greedy(5), e -> {
+                        started.countDown();
+                        await(release);
+                    }, null, null));
+            started.await(10, TimeUnit.SECONDS); // the only row is busy; the next request waits in the queue
+            CompletableFuture<GenerationResult> late = scheduler.submit(new GenerationRequest(prompt, greedy(5),
+                    null, null, Instant.now().plusMillis(50)));
+            assertThrows(OverloadedException.class, () -> scheduler.submit(GenerationRequest.of(prompt, greedy(5))));
+            Thread.sleep(100);
+            release.countDown();
+            assertEquals(FinishReason.LENGTH, blocker.get(10, TimeUnit.SECONDS).finishReason());
+            assertEquals(FinishReason.TIMEOUT, late.get(10, TimeUnit.SECONDS).finishReason());
+            GenerationResult cancelled = scheduler.submit(new GenerationRequest(prompt, greedy(50), null,
+                    () -> true, null)).get(10, TimeUnit.SECONDS);
+            assertEquals(FinishReason.CANCELLED, cancelled.finishReason());
+            int[] tooMany = new int[101];
+            assertThrows(OverloadedException.class, () -> scheduler.submit(GenerationRequest.of(tooMany, greedy(1))));
+            GenerationResult beams = scheduler.submit(GenerationRequest.of(prompt,
+                    GenerationSettings.builder().numBeams(3).maxTokens(6).build())).get(10, TimeUnit.SECONDS);
+            assertTrue(beams.completionTokens() > 0);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
