@@ -43,8 +43,13 @@ final class BareDecodeLoop implements AutoCloseable {
         headDim = shape[3];
     }
 
-    /** Decodes {@code newTokens} tokens for {@code prompts} (same length); returns nanoseconds after the prefill. */
-    long decode(List<int[]> prompts, int newTokens) throws OrtException {
+    /** Wall time of a whole generation, and of its part after the prefill. */
+    record Timing(long totalNanos, long decodeNanos) {
+    }
+
+    /** Decodes {@code newTokens} tokens for each of {@code prompts} (all the same length). */
+    Timing decode(List<int[]> prompts, int newTokens) throws OrtException {
+        long begin = System.nanoTime();
         int batch = prompts.size();
         int len = prompts.get(0).length;
         long[] ids = new long[batch * len];
@@ -93,9 +98,9 @@ final class BareDecodeLoop implements AutoCloseable {
             next = argmaxLast(result, batch);
             past++;
         }
-        long elapsed = System.nanoTime() - start;
+        long end = System.nanoTime();
         result.close();
-        return elapsed;
+        return new Timing(end - begin, end - start);
     }
 
     private static long[] argmaxLast(OrtSession.Result result, int batch) throws OrtException {

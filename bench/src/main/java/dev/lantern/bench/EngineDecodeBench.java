@@ -75,7 +75,7 @@ public final class EngineDecodeBench {
     }
 
     static double bareRate(BareDecodeLoop bare, int[] prompt) throws Exception {
-        return (NEW_TOKENS - 1) / (bare.decode(List.of(prompt), NEW_TOKENS) / 1e9);
+        return (NEW_TOKENS - 1) / (bare.decode(List.of(prompt), NEW_TOKENS).decodeNanos() / 1e9);
     }
 
     static double median(List<Double> values) {

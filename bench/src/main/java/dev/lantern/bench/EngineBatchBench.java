@@ -1,0 +1,87 @@
+package dev.lantern.bench;
+
+import dev.lantern.engine.AutoSettings;
+import dev.lantern.engine.GenerationRequest;
+import dev.lantern.engine.GenerationResult;
+import dev.lantern.engine.GenerationSettings;
+import dev.lantern.engine.LanguageModel;
+import dev.lantern.engine.RuntimeOptions;
+import dev.lantern.engine.batch.BatchScheduler;
+import dev.lantern.engine.batch.SchedulerLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Eight concurrent greedy streams through the {@link BatchScheduler}: aggregate tokens/s against a bare ONNX
+ * Runtime batch-of-8 loop (target >= 0.85) and against one stream through the same scheduler (target >= 3).
+ * Wall time from submission to the last token, prefill included, in every arm. Rounds alternate arms.
+ */
+public final class EngineBatchBench {
+    private static final int STREAMS = 8;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../models/docs-llama-8m");
+        List<String> files = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("model_int8.onnx", "model.onnx");
+        for (String file : files) {
+            run(dir, file);
+        }
+    }
+
+    private static void run(Path dir, String file) throws Exception {
+        int tokens = EngineDecodeBench.NEW_TOKENS;
+        RuntimeOptions options = RuntimeOptions.defaults().withOnnxFile(file)
+                .withIntraOpThreads(EngineDecodeBench.THREADS);
+        try (LanguageModel model = LanguageModel.load(dir, options, AutoSettings.NONE);
+             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults());
+             BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS)) {
+            int[] prompt = EngineDecodeBench.prompt(model, dir, 150);
+            GenerationSettings greedy = GenerationSettings.builder().greedy().maxTokens(tokens).ignoreEos(true)
+                    .build();
+            List<int[]> prompts = Collections.nCopies(STREAMS, prompt);
+            engine(scheduler, prompt, greedy, STREAMS);
+            engine(scheduler, prompt, greedy, 1);
+            bare.decode(prompts, tokens);
+            List<Double> vsBare = new ArrayList<>();
+            List<Double> vsSingle = new ArrayList<>();
+            List<Double> batched = new ArrayList<>();
+            List<Double> bareRates = new ArrayList<>();
+            List<Double> singles = new ArrayList<>();
+            for (int round = 0; round < EngineDecodeBench.ROUNDS; round++) {
+                double e = engine(scheduler, prompt, greedy, STREAMS);
+                double b = STREAMS * tokens / (bare.decode(prompts, tokens).totalNanos() / 1e9);
+                double s = engine(scheduler, prompt, greedy, 1);
+                batched.add(e);
+                bareRates.add(b);
+                singles.add(s);
+                vsBare.add(e / b);
+                vsSingle.add(e / s);
+                System.out.printf("  %s round %d: engine x8 %.1f tok/s, bare x8 %.1f tok/s, engine x1 %.1f tok/s%n",
+                        file, round + 1, e, b, s);
+            }
+            System.out.printf("engine-batch %s: 8 streams %.1f tok/s, bare ORT batch-8 %.1f tok/s, single stream "
+                            + "%.1f tok/s; ratio vs bare %.3f (target >= 0.85), vs single %.2fx (target >= 3)%n",
+                    file, EngineDecodeBench.median(batched), EngineDecodeBench.median(bareRates),
+                    EngineDecodeBench.median(singles), EngineDecodeBench.median(vsBare),
+                    EngineDecodeBench.median(vsSingle));
+        }
+    }
+
+    /** Aggregate tokens/s of {@code streams} requests submitted together. */
+    private static double engine(BatchScheduler scheduler, int[] prompt, GenerationSettings settings, int streams)
+            throws Exception {
+        long start = System.nanoTime();
+        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            futures.add(scheduler.submit(GenerationRequest.of(prompt, settings)));
+        }
+        int generated = 0;
+        for (CompletableFuture<GenerationResult> f : futures) {
+            generated += f.get().completionTokens();
+        }
+        return generated / ((System.nanoTime() - start) / 1e9);
+    }
+}
