@@ -62,6 +62,11 @@ public final class EngineBatchBench {
                 System.out.printf("  %s round %d: engine x8 %.1f tok/s, bare x8 %.1f tok/s, engine x1 %.1f tok/s%n",
                         file, round + 1, e, b, s);
             }
+            var stats = scheduler.stats();
+            System.out.printf("  %s scheduler: %d steps, %d prefills, %d cache rebuilds taking %.1f%% of decode-step "
+                            + "time (%.2f ms per rebuild, %.2f ms per step)%n", file, stats.steps(), stats.prefills(),
+                    stats.rebuilds(), 100 * stats.rebuildShare(), stats.rebuildNanos() / 1e6 / Math.max(1,
+                            stats.rebuilds()), stats.stepNanos() / 1e6 / Math.max(1, stats.steps()));
             System.out.printf("engine-batch %s: 8 streams %.1f tok/s, bare ORT batch-8 %.1f tok/s, single stream "
                             + "%.1f tok/s; ratio vs bare %.3f (target >= 0.85), vs single %.2fx (target >= 3)%n",
                     file, EngineDecodeBench.median(batched), EngineDecodeBench.median(bareRates),

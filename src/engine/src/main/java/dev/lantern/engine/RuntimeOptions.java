@@ -21,6 +21,23 @@ public record RuntimeOptions(boolean useCuda, int cudaDevice, int intraOpThreads
         return new RuntimeOptions(false, 0, 0, OptLevel.ALL_OPT, AUTO);
     }
 
+    /**
+     * From plain configuration values (e.g. MicroProfile Config), so callers need no ONNX Runtime types.
+     *
+     * @param optimization {@code all}, {@code extended}, {@code basic} or {@code none}
+     */
+    public static RuntimeOptions of(boolean useCuda, int intraOpThreads, String optimization, String onnxFile) {
+        OptLevel level = switch (optimization == null ? "all" : optimization.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> OptLevel.ALL_OPT;
+            case "extended" -> OptLevel.EXTENDED_OPT;
+            case "basic" -> OptLevel.BASIC_OPT;
+            case "none" -> OptLevel.NO_OPT;
+            default -> throw new IllegalArgumentException("optimization must be all, extended, basic or none: "
+                    + optimization);
+        };
+        return new RuntimeOptions(useCuda, 0, intraOpThreads, level, onnxFile == null ? AUTO : onnxFile);
+    }
+
     public RuntimeOptions withOnnxFile(String file) {
         return new RuntimeOptions(useCuda, cudaDevice, intraOpThreads, optimization, file);
     }

@@ -30,6 +30,7 @@ public final class BatchScheduler implements AutoCloseable {
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
     private final List<PendingRequest> running = new ArrayList<>();
     private final Thread thread;
+    private final SchedulerStats stats = new SchedulerStats();
     private int queuedTokens;
     private boolean closed;
     private DecodeBatch batch;
@@ -127,15 +128,19 @@ public final class BatchScheduler implements AutoCloseable {
             return;
         }
         running.addAll(decoding);
+        long start = System.nanoTime();
         DecodeBatch joined = DecodeBatch.prefill(model.decoder(), model.config().padTokenId(),
                 decoding.stream().map(PendingRequest::sequence).toList());
         for (int r = 0; r < decoding.size(); r++) {
             joined.rows().get(r).accept(joined.logits(r));
         }
+        long prefilled = System.nanoTime();
+        stats.prefill(prefilled - start, decoding.size());
         if (batch == null) {
             batch = joined;
         } else {
             batch.merge(joined);
+            stats.rebuild(System.nanoTime() - prefilled);
         }
     }
 
@@ -147,13 +152,17 @@ public final class BatchScheduler implements AutoCloseable {
             retireFinished();
             return;
         }
+        long start = System.nanoTime();
         batch.step();
         List<Sequence> rows = batch.rows();
+        int accepted = 0;
         for (int r = 0; r < rows.size(); r++) {
             if (!rows.get(r).finished()) {
                 rows.get(r).accept(batch.logits(r));
+                accepted++;
             }
         }
+        stats.step(System.nanoTime() - start, accepted);
     }
 
     /** Completes finished requests and drops their rows from the batch. */
@@ -171,7 +180,9 @@ public final class BatchScheduler implements AutoCloseable {
                 batch.close();
                 batch = null;
             } else {
+                long start = System.nanoTime();
                 batch.retain();
+                stats.rebuild(System.nanoTime() - start);
             }
         }
     }
@@ -186,6 +197,10 @@ public final class BatchScheduler implements AutoCloseable {
             batch.close();
             batch = null;
         }
+    }
+
+    public SchedulerStats.Snapshot stats() {
+        return stats.snapshot();
     }
 
     /** Stops the thread; waiting and running requests fail. */

@@ -1,14 +1,11 @@
 package dev.lantern.engine.onnx;
 
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.lantern.engine.EngineException;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.ShortBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -68,7 +65,7 @@ public final class DecoderSession implements AutoCloseable {
                 inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
             }
             result = session.run(withPast(inputs, past));
-            copyLastLogits((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, logits);
+            LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize, logits);
             KvCache next = KvCache.fromResult(result, signature, batch, past.length() + seq);
             result = null;
             return next;
@@ -93,25 +90,6 @@ public final class DecoderSession implements AutoCloseable {
 
     private OnnxTensor longs(long[] data, int batch, int width) throws OrtException {
         return OnnxTensor.createTensor(env, LongBuffer.wrap(data), new long[] {batch, width});
-    }
-
-    private void copyLastLogits(OnnxTensor tensor, int batch, float[][] out) {
-        long[] shape = tensor.getInfo().getShape(); // [batch, seq or 1, vocab]
-        int positions = (int) shape[1];
-        if (tensor.getInfo().type == OnnxJavaType.FLOAT16) {
-            ShortBuffer halves = tensor.getShortBuffer();
-            for (int b = 0; b < batch; b++) {
-                int base = (b * positions + positions - 1) * vocabSize;
-                for (int i = 0; i < vocabSize; i++) {
-                    out[b][i] = HalfFloat.toFloat(halves.get(base + i));
-                }
-            }
-            return;
-        }
-        FloatBuffer floats = tensor.getFloatBuffer();
-        for (int b = 0; b < batch; b++) {
-            floats.get((b * positions + positions - 1) * vocabSize, out[b], 0, vocabSize);
-        }
     }
 
     private ai.onnxruntime.ValueInfo infoOf(String output) {
