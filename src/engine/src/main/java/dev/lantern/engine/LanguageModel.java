@@ -108,7 +108,10 @@ public final class LanguageModel implements AutoCloseable {
     /** Resolves settings, checks the prompt against the context and builds the sequence state. */
     public Sequence newSequence(GenerationRequest request) {
         int promptTokens = request.promptIds().length;
-        if (promptTokens >= config.contextLength() || promptTokens == 0) {
+        if (promptTokens == 0) {
+            throw new IllegalArgumentException("the prompt is empty");
+        }
+        if (promptTokens >= config.contextLength()) {
             throw new TokenLimitExceededException(promptTokens, config.contextLength() - 1);
         }
         SamplingParams params = SamplingParams.resolve(request.settings(), config.defaults(), autoSettings,

@@ -61,6 +61,9 @@ public final class DecoderSession implements AutoCloseable {
             if (signature.positionIds() != null) {
                 inputs.put(signature.positionIds(), longs(positions, batch, seq));
             }
+            if (signature.useCacheBranch() != null) {
+                inputs.put(signature.useCacheBranch(), OnnxTensor.createTensor(env, new boolean[] {past.length() > 0}));
+            }
             if (signature.numLogitsToKeep() != null) {
                 inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
             }

@@ -15,8 +15,10 @@ import java.util.Map;
  * optional {@code attention_mask}, {@code position_ids} and {@code num_logits_to_keep},
  * {@code past_key_values.N.key/value} in, {@code logits} and {@code present.N.key/value} out.
  * Key/value heads, head size and element types come from the past_key_values input when its shape is static.
+ * Optimum's merged decoders also take a boolean {@code use_cache_branch}: true once there is a past.
  */
 public record DecoderSignature(String inputIds, String attentionMask, String positionIds, String numLogitsToKeep,
+                               String useCacheBranch,
                                List<String> pastKeys, List<String> pastValues, String logits,
                                List<String> presentKeys, List<String> presentValues,
                                OnnxJavaType kvType, OnnxJavaType logitsType, int kvHeads, int headDim) {
@@ -42,7 +44,7 @@ public record DecoderSignature(String inputIds, String attentionMask, String pos
             long[] shape = past.getShape();
             String logits = out.containsKey("logits") ? "logits" : out.keySet().iterator().next();
             return new DecoderSignature("input_ids", optional(in, "attention_mask"), optional(in, "position_ids"),
-                    optional(in, "num_logits_to_keep"), List.copyOf(pastKeys), List.copyOf(pastValues), logits,
+                    optional(in, "num_logits_to_keep"), optional(in, "use_cache_branch"), List.copyOf(pastKeys), List.copyOf(pastValues), logits,
                     List.copyOf(presentKeys), List.copyOf(presentValues), past.type,
                     ((TensorInfo) out.get(logits).getInfo()).type,
                     shape[1] > 0 ? (int) shape[1] : configKvHeads, shape[3] > 0 ? (int) shape[3] : configHeadDim);

@@ -19,7 +19,7 @@ class HalfPrecisionTensorsTest {
     private static final OrtEnvironment ENV = OrtRuntime.environment();
 
     private static DecoderSignature signature(OnnxJavaType kvType) {
-        return new DecoderSignature("input_ids", null, null, null, List.of("pk"), List.of("pv"), "logits",
+        return new DecoderSignature("input_ids", null, null, null, null, List.of("pk"), List.of("pv"), "logits",
                 List.of("k"), List.of("v"), kvType, OnnxJavaType.FLOAT, 1, 2);
     }
 
