@@ -77,8 +77,9 @@ public final class BatchScheduler implements AutoCloseable {
                 return;
             }
             try {
-                admit(joining);
-                retireFinished();
+                boolean left = completeFinished();
+                DecodeBatch joined = admit(joining);
+                regroup(left, joined);
                 if (batch != null) {
                     step();
                 }
@@ -113,7 +114,8 @@ public final class BatchScheduler implements AutoCloseable {
         }
     }
 
-    private void admit(List<PendingRequest> joining) {
+    /** Prefills the joining requests together and picks their first tokens; null when none joins. */
+    private DecodeBatch admit(List<PendingRequest> joining) {
         List<PendingRequest> decoding = new ArrayList<>();
         for (PendingRequest p : joining) {
             if (p.sequence().checkInterrupted()) {
@@ -125,7 +127,7 @@ public final class BatchScheduler implements AutoCloseable {
             }
         }
         if (decoding.isEmpty()) {
-            return;
+            return null;
         }
         running.addAll(decoding);
         long start = System.nanoTime();
@@ -134,14 +136,30 @@ public final class BatchScheduler implements AutoCloseable {
         for (int r = 0; r < decoding.size(); r++) {
             joined.rows().get(r).accept(joined.logits(r));
         }
-        long prefilled = System.nanoTime();
-        stats.prefill(prefilled - start, decoding.size());
+        stats.prefill(System.nanoTime() - start, decoding.size());
+        return joined;
+    }
+
+    /** One cache rebuild for all membership changes of this step: rows that left and rows that joined. */
+    private void regroup(boolean someLeft, DecodeBatch joined) {
         if (batch == null) {
             batch = joined;
-        } else {
-            batch.merge(joined);
-            stats.rebuild(System.nanoTime() - prefilled);
+            if (batch != null && batch.allFinished()) {
+                completeFinished();
+                batch.close();
+                batch = null;
+            }
+            return;
         }
+        if (!someLeft && joined == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (!batch.regroup(joined)) {
+            batch = null;
+        }
+        completeFinished();
+        stats.rebuild(System.nanoTime() - start);
     }
 
     private void step() {
@@ -149,8 +167,7 @@ public final class BatchScheduler implements AutoCloseable {
             s.checkInterrupted();
         }
         if (batch.allFinished()) {
-            retireFinished();
-            return;
+            return; // regrouped away on the next turn of the loop
         }
         long start = System.nanoTime();
         batch.step();
@@ -165,8 +182,8 @@ public final class BatchScheduler implements AutoCloseable {
         stats.step(System.nanoTime() - start, accepted);
     }
 
-    /** Completes finished requests and drops their rows from the batch. */
-    private void retireFinished() {
+    /** Completes the futures of finished requests; true when any row is leaving the batch. */
+    private boolean completeFinished() {
         boolean any = false;
         for (PendingRequest p : running) {
             if (p.sequence().finished()) {
@@ -174,17 +191,8 @@ public final class BatchScheduler implements AutoCloseable {
                 any = true;
             }
         }
-        if (any) {
-            running.removeIf(p -> p.sequence().finished());
-            if (running.isEmpty()) {
-                batch.close();
-                batch = null;
-            } else {
-                long start = System.nanoTime();
-                batch.retain();
-                stats.rebuild(System.nanoTime() - start);
-            }
-        }
+        running.removeIf(p -> p.sequence().finished());
+        return any;
     }
 
     private void failRunning(RuntimeException e) {

@@ -11,7 +11,7 @@ import java.util.List;
  * Sequences that run together, one row each, left-padded to a common cache length. Row r holds
  * {@code realLength[r]} real positions at the right end of the cache; the rest of the row is masked padding.
  * While membership is unchanged, each step feeds the previous step's {@code present.*} back unchanged;
- * {@link #merge} and {@link #retain} rebuild the cache once when rows join or leave.
+ * {@link #regroup} rebuilds the cache once when rows join or leave.
  */
 public final class DecodeBatch implements AutoCloseable {
     private final DecoderSession model;
@@ -78,41 +78,45 @@ public final class DecodeBatch implements AutoCloseable {
         cache = next;
     }
 
-    /** Adds the rows of {@code other} (already prefilled) after this batch's rows; {@code other} is consumed. */
-    public void merge(DecodeBatch other) {
-        List<KvRowCopy> copies = new ArrayList<>();
-        List<Sequence> merged = new ArrayList<>(rows);
-        merged.addAll(other.rows);
-        List<float[]> mergedLogits = new ArrayList<>(List.of(logits));
-        mergedLogits.addAll(List.of(other.logits));
-        int[] real = new int[merged.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            copies.add(new KvRowCopy(cache, r, realLength[r]));
-            real[r] = realLength[r];
-        }
-        for (int r = 0; r < other.rows.size(); r++) {
-            copies.add(new KvRowCopy(other.cache, r, other.realLength[r]));
-            real[rows.size() + r] = other.realLength[r];
-        }
-        replace(merged, real, copies, mergedLogits.toArray(float[][]::new));
-        other.close();
-    }
-
-    /** Keeps only unfinished rows, rebuilding the cache without the others (and without padding they needed). */
-    public void retain() {
+    /**
+     * Drops finished rows and appends the (already prefilled) rows of {@code joining}, if any, rebuilding the
+     * cache once with the padding the new membership needs. {@code joining} is consumed.
+     *
+     * @return false when nothing is left to run (this batch is then closed)
+     */
+    public boolean regroup(DecodeBatch joining) {
         List<KvRowCopy> copies = new ArrayList<>();
         List<Sequence> kept = new ArrayList<>();
         List<float[]> keptLogits = new ArrayList<>();
         List<Integer> real = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
-            if (!rows.get(r).finished()) {
-                kept.add(rows.get(r));
-                keptLogits.add(logits[r]);
-                real.add(realLength[r]);
-                copies.add(new KvRowCopy(cache, r, realLength[r]));
+        collectUnfinished(this, kept, keptLogits, real, copies);
+        if (joining != null) {
+            collectUnfinished(joining, kept, keptLogits, real, copies);
+        }
+        if (kept.isEmpty()) {
+            close();
+            if (joining != null) {
+                joining.close();
             }
+            return false;
         }
         replace(kept, real.stream().mapToInt(Integer::intValue).toArray(), copies, keptLogits.toArray(float[][]::new));
+        if (joining != null) {
+            joining.close();
+        }
+        return true;
+    }
+
+    private static void collectUnfinished(DecodeBatch from, List<Sequence> rows, List<float[]> logits,
+                                          List<Integer> real, List<KvRowCopy> copies) {
+        for (int r = 0; r < from.rows.size(); r++) {
+            if (!from.rows.get(r).finished()) {
+                rows.add(from.rows.get(r));
+                logits.add(from.logits[r]);
+                real.add(from.realLength[r]);
+                copies.add(new KvRowCopy(from.cache, r, from.realLength[r]));
+            }
+        }
     }
 
     private void replace(List<Sequence> newRows, int[] newReal, List<KvRowCopy> copies, float[][] newLogits) {
