@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs all requests of one model on one thread, as rows of one batch. Between decode steps, waiting requests
- * are prefilled together and merged into the running batch, and finished ones are dropped; each merge or drop
- * rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search requests run on
+ * are prefilled together and merged into the running batch, and finished ones are dropped; a step where rows
+ * join or leave rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search requests run on
  * this thread as their own batch, pausing the others until they finish.
  *
  * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
@@ -155,11 +155,12 @@ public final class BatchScheduler implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        if (!batch.regroup(joined)) {
+        if (batch.regroup(joined)) {
+            stats.rebuild(System.nanoTime() - start);
+        } else {
             batch = null;
         }
         completeFinished();
-        stats.rebuild(System.nanoTime() - start);
     }
 
     private void step() {
