@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * Runs all requests of one model on one thread, as rows of one batch. Between decode steps, waiting requests
  * are prefilled together and merged into the running batch, and finished ones are dropped; a step where rows
- * join or leave rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search requests run on
- * this thread as their own batch, pausing the others until they finish.
+ * join or leave rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search
+ * requests run on this thread as their own batch, pausing the others until they finish.
  *
  * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
  */
