@@ -1,0 +1,113 @@
+package dev.lantern.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** The Liberty server under test, as the failsafe configuration in liberty/pom.xml describes it. */
+public final class LanternServer {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern GENERATED_PASSWORD =
+            Pattern.compile("Generated the administrator password for (\\S+): (\\S+)");
+
+    private LanternServer() {
+    }
+
+    public static String baseUrl() {
+        return System.getProperty("lantern.it.baseUrl", "http://localhost:9180");
+    }
+
+    public static String httpsUrl() {
+        return System.getProperty("lantern.it.httpsUrl", "https://localhost:9543");
+    }
+
+    public static Path serverDir() {
+        return Path.of(System.getProperty("lantern.it.serverDir", "target/liberty-usr/servers/lantern-it"));
+    }
+
+    public static Path messagesLog() {
+        return serverDir().resolve("logs").resolve("messages.log");
+    }
+
+    /** A client that follows no redirects and trusts the server's self-signed test certificate. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(trustAll()).build();
+    }
+
+    public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls /health/ready until it answers 200 or the time is up. */
+    public static void awaitReady(String baseUrl, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        int last = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = client().send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = -1;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(baseUrl + "/health/ready did not answer 200 within " + limit + " (last " + last + ")");
+    }
+
+    /** The first administrator's email and password, as logged once at the server's first start. */
+    public static String[] generatedAdministrator() throws IOException {
+        Matcher matcher = GENERATED_PASSWORD.matcher(Files.readString(messagesLog()));
+        if (!matcher.find()) {
+            throw new AssertionError("no generated administrator password in " + messagesLog());
+        }
+        return new String[] {matcher.group(1), matcher.group(2)};
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
