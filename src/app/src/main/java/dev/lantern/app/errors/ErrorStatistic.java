@@ -27,7 +27,7 @@ public class ErrorStatistic {
     private OffsetDateTime hourStart;
 
     @Column(name = "error_count", nullable = false)
-    private long count;
+    private long errorCount;
 
     protected ErrorStatistic() {
     }
@@ -36,7 +36,7 @@ public class ErrorStatistic {
         this.code = code;
         this.endpoint = endpoint;
         this.hourStart = hourStart;
-        this.count = count;
+        this.errorCount = count;
     }
 
     public String code() {
@@ -52,6 +52,6 @@ public class ErrorStatistic {
     }
 
     public long count() {
-        return count;
+        return errorCount;
     }
 }

@@ -1,0 +1,45 @@
+package dev.lantern.app.errors;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page of the web module (web.xml): errors that the container raises before JAX-RS runs, chiefly
+ * MicroProfile JWT's 401 for a missing, expired or forged token, get the catalogue's body and request id.
+ */
+@WebServlet(urlPatterns = "/_container-error")
+public class ContainerErrorServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    transient ErrorResponses responses;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int code = status instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
+        Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        ErrorCode errorCode = WebApplicationExceptionMapper.codeFor(code);
+        LanternException error = new LanternException(errorCode, errorCode.defaultMessage(),
+                thrown instanceof Throwable t ? t : null);
+        String requestId = RequestIdFilter.requestId(request);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        responses.record(error, requestId, request.getMethod() + " " + (code == 404 ? EndpointName.UNMATCHED
+                : uri == null ? EndpointName.UNMATCHED : "container"));
+        response.setStatus(errorCode.status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(RequestIdFilter.HEADER, requestId);
+        response.getWriter().write(JSON.toJson(ErrorBody.of(error, requestId)));
+    }
+}

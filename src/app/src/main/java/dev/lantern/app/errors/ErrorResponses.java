@@ -1,0 +1,48 @@
+package dev.lantern.app.errors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a {@link LanternException} into the HTTP answer (status, headers, {@link ErrorBody}) and has it
+ * counted. The one place that writes error responses; the exception mappers and streams come here.
+ */
+@ApplicationScoped
+public class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    @Inject
+    ErrorRecorder recorder;
+
+    public Response toResponse(LanternException e, String requestId, String endpoint) {
+        record(e, requestId, endpoint);
+        Response.ResponseBuilder response = Response.status(e.code().status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestIdFilter.HEADER, requestId)
+                .entity(ErrorBody.of(e, requestId));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** Logs and counts an error whose answer is written elsewhere (the final event of a stream). */
+    public void record(LanternException e, String requestId, String endpoint) {
+        if (e.code() == ErrorCode.INTERNAL_ERROR) {
+            LOG.log(Level.SEVERE, "Internal error, request " + requestId + " on " + endpoint,
+                    e.getCause() != null ? e.getCause() : e);
+        } else {
+            LOG.fine(() -> "Request " + requestId + " on " + endpoint + " answered " + e.code());
+        }
+        recorder.record(e.code(), endpoint);
+    }
+
+    /** The endpoint as its route template ("POST /v1/documents/{id}"), so labels stay few. */
+    public static String endpoint(String method, ResourceInfo resource) {
+        return EndpointName.of(method, resource);
+    }
+}

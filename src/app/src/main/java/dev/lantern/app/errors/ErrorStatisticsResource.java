@@ -1,0 +1,45 @@
+package dev.lantern.app.errors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /stats/errors}: the persisted error counts, for administrators. */
+@Path("/stats/errors")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Errors")
+@SecurityRequirement(name = "bearer")
+public class ErrorStatisticsResource {
+
+    @Inject
+    ErrorRecorder recorder;
+
+    @Inject
+    ErrorStatisticsRepository repository;
+
+    @GET
+    @Operation(summary = "Error counts by code, by endpoint, and per hour for the last `hours` hours")
+    public ErrorStatistics statistics(
+            @QueryParam("hours") @DefaultValue("24") @Min(1) @Max(24 * 31) int hours) {
+        recorder.flush();
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(hours - 1L);
+        return ErrorStatistics.from(repository.totalsByCode(), repository.totalsByEndpoint(),
+                repository.hourlySince(since));
+    }
+}

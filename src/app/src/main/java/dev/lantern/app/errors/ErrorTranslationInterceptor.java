@@ -1,0 +1,72 @@
+package dev.lantern.app.errors;
+
+import dev.lantern.engine.EngineException;
+import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.TokenLimitExceededException;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Translation of the services' typed exceptions in one place. Anything it does not know passes through
+ * unchanged, to end as {@code INTERNAL_ERROR} in {@link ThrowableMapper}.
+ */
+@TranslateErrors
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION + 100)
+public class ErrorTranslationInterceptor {
+
+    @AroundInvoke
+    Object translate(InvocationContext context) throws Exception {
+        try {
+            return context.proceed();
+        } catch (LanternException e) {
+            throw e;
+        } catch (Exception e) {
+            LanternException translated = translate(e);
+            if (translated == null) {
+                throw e;
+            }
+            throw translated;
+        }
+    }
+
+    /** The catalogue error for a typed exception, or null when it is not one this layer knows. */
+    public static LanternException translate(Throwable e) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof LanternException lantern) {
+            return lantern;
+        }
+        if (cause instanceof TokenLimitExceededException limit) {
+            return new LanternException(ErrorCode.TOKEN_LIMIT_EXCEEDED, "The prompt is " + limit.promptTokens()
+                    + " tokens; the model's context holds " + limit.limit() + ".").withParam("messages");
+        }
+        if (cause instanceof OverloadedException) {
+            return new LanternException(ErrorCode.OVERLOADED).withHeader("Retry-After", 1);
+        }
+        if (cause instanceof OptimisticLockException) {
+            return new LanternException(ErrorCode.CONFLICT, "The resource was changed concurrently: retry.");
+        }
+        if (cause instanceof QueryTimeoutException) {
+            return new LanternException(ErrorCode.SERVICE_UNAVAILABLE).withHeader("Retry-After", 1);
+        }
+        if (cause instanceof EngineException) {
+            return new LanternException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), cause);
+        }
+        return null;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof jakarta.ejb.EJBException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}
