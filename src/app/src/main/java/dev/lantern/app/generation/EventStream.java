@@ -32,7 +32,7 @@ final class EventStream implements StreamingOutput {
 
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final long KEEP_ALIVE_MILLIS = 2000;
-    private static final Duration OVERRUN = Duration.ofSeconds(30);
+    private static final Duration OVERRUN = Duration.ofSeconds(1);
 
     private sealed interface Item permits Token, Done {
     }
@@ -90,12 +90,12 @@ final class EventStream implements StreamingOutput {
         List<GenerationResult> results = new ArrayList<>();
         Instant giveUp = generation.deadline().plus(OVERRUN);
         while (open > 0) {
+            if (Instant.now().isAfter(giveUp)) {
+                fail(out, GenerationService.timeout()); // still queued behind a full batch at its deadline
+                return;
+            }
             Item item = queue.poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
             if (item == null) {
-                if (Instant.now().isAfter(giveUp)) {
-                    fail(out, GenerationService.timeout());
-                    return;
-                }
                 out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
             } else if (item instanceof Token token) {
                 send(out, format.token(token.choice(), token.event()));

@@ -3,12 +3,17 @@ package dev.lantern.app.generation;
 import dev.lantern.app.models.ServedModel;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.batch.SchedulerStats;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
@@ -33,6 +38,7 @@ public class GenerationMetrics {
 
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final List<MetricID> gauges = new CopyOnWriteArrayList<>();
 
     /** A request is about to be queued. */
     void waiting(ServedModel model) {
@@ -86,15 +92,29 @@ public class GenerationMetrics {
         return waiting.computeIfAbsent(id, k -> {
             AtomicInteger run = running.computeIfAbsent(id, r -> new AtomicInteger());
             AtomicInteger wait = new AtomicInteger();
-            registry.gauge("lantern.num_requests_running", run, AtomicInteger::get, tag(id));
-            registry.gauge("lantern.num_requests_waiting", wait, AtomicInteger::get, tag(id));
-            registry.gauge("lantern.batch_size", new MeanBatchSize(model), MeanBatchSize::sinceLastRead, tag(id));
-            registry.gauge("lantern.scheduler.steps", model, m -> stats(m).steps(), tag(id));
-            registry.gauge("lantern.scheduler.tokens", model, m -> stats(m).tokens(), tag(id));
-            registry.gauge("lantern.scheduler.prefills", model, m -> stats(m).prefills(), tag(id));
-            registry.gauge("lantern.scheduler.cache_rebuild_share", model, m -> stats(m).rebuildShare(), tag(id));
+            gauge("lantern.num_requests_running", run, AtomicInteger::get, id);
+            gauge("lantern.num_requests_waiting", wait, AtomicInteger::get, id);
+            gauge("lantern.batch_size", new MeanBatchSize(model), MeanBatchSize::sinceLastRead, id);
+            gauge("lantern.scheduler.steps", model, m -> stats(m).steps(), id);
+            gauge("lantern.scheduler.tokens", model, m -> stats(m).tokens(), id);
+            gauge("lantern.scheduler.prefills", model, m -> stats(m).prefills(), id);
+            gauge("lantern.scheduler.cache_rebuild_share", model, m -> stats(m).rebuildShare(), id);
             return wait;
         });
+    }
+
+    private <T> void gauge(String name, T object, Function<T, Number> value, String model) {
+        registry.gauge(name, object, value, tag(model));
+        gauges.add(new MetricID(name, tag(model)));
+    }
+
+    /**
+     * Gauges hold the model they read: remove them with the application, so that a redeployed one registers
+     * its own instead of finding the old ones (and keeping the old model reachable).
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     private static SchedulerStats.Snapshot stats(ServedModel model) {

@@ -35,8 +35,11 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @TranslateErrors
 public class GenerationService {
 
-    /** How long past the deadline a waiting thread gives the scheduler to end the rows itself. */
-    private static final Duration GRACE = Duration.ofSeconds(5);
+    /**
+     * How long past the deadline a waiting thread gives the scheduler to end the rows itself. A request still
+     * queued behind a full batch is only ended when it reaches the batch: the thread answers for it.
+     */
+    private static final Duration GRACE = Duration.ofSeconds(1);
 
     @Inject
     GenerationConfig config;

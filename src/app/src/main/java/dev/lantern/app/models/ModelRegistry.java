@@ -3,6 +3,8 @@ package dev.lantern.app.models;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.engine.AutoSettings;
+import dev.lantern.engine.GenerationRequest;
+import dev.lantern.engine.GenerationSettings;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.batch.BatchScheduler;
 import dev.lantern.engine.embedding.EmbeddingModel;
@@ -67,6 +69,9 @@ public class ModelRegistry {
         long start = System.nanoTime();
         try {
             LanguageModel model = LanguageModel.load(served.spec().directory(), settings.runtime(), AutoSettings.NONE);
+            // one short generation before readiness: ONNX Runtime's first runs are several times slower
+            model.generate(GenerationRequest.of(model.encode("Hello"),
+                    GenerationSettings.builder().greedy().maxTokens(4).build()));
             synchronized (this) {
                 if (closed) {
                     model.close();
