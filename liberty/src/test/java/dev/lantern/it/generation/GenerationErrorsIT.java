@@ -47,7 +47,7 @@ class GenerationErrorsIT {
     void wrongTypesName400TheirField() throws Exception {
         assertEquals("temperature", error("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":"
                 + "\"hi\"}],\"temperature\":\"hot\"}", 400, "VALIDATION_ERROR").path("param").asText());
-        assertEquals("top_p", error("/v1/completions", "{\"prompt\":\"x\",\"top_p\":[1]}", 400,
+        assertEquals("top_p", error("/v1/completions", "{\"prompt\":\"x\",\"top_p\":{}}", 400,
                 "VALIDATION_ERROR").path("param").asText());
         assertEquals("messages", error("/v1/chat/completions", "{\"messages\":\"hi\"}", 400,
                 "VALIDATION_ERROR").path("param").asText());

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Generation settings read once from MicroProfile Config: the time limit of one request, the Retry-After of an
  * overloaded answer, and the automatic settings tables (AutoSettings syntax) for non-streaming and streaming
- * requests. Streaming defaults to no beams: a beam search streams nothing until it ends and pauses the other
- * rows of the batch, which is acceptable for a short non-streaming answer but not for a live stream.
+ * requests (streams must never get beams from it: a beam search streams nothing until it ends and pauses the
+ * other rows of the batch meanwhile; the shipped tables give beams to neither, see microprofile-config.properties).
  */
 @ApplicationScoped
 public class GenerationConfig {
