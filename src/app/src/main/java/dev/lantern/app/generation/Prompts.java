@@ -14,6 +14,8 @@ import java.util.List;
 /** Request inputs as token ids: chats through the model's template, completion prompts in their four shapes. */
 final class Prompts {
 
+    static final int MAX_PROMPTS = 64;
+
     private Prompts() {
     }
 
@@ -42,11 +44,14 @@ final class Prompts {
         if (prompt instanceof JsonString s) {
             return List.of(text(model, s.getString(), "prompt"));
         }
-        if (!(prompt instanceof JsonArray array) || array.isEmpty() || array.size() > 64) {
-            throw invalid("prompt", "prompt: a string, or a non-empty array (at most 64) of strings or token ids");
+        if (!(prompt instanceof JsonArray array) || array.isEmpty()) {
+            throw invalid("prompt", "prompt: a string, or a non-empty array of strings or token ids");
         }
         if (array.stream().allMatch(JsonNumber.class::isInstance)) {
             return List.of(ids(model, array));
+        }
+        if (array.size() > MAX_PROMPTS) {
+            throw invalid("prompt", "prompt: at most " + MAX_PROMPTS + " prompts in one request");
         }
         List<int[]> prompts = new ArrayList<>();
         for (JsonValue item : array) {
