@@ -7,6 +7,9 @@ const client = new OpenAI({
   apiKey: process.env.LANTERN_API_KEY || "no-key",
   maxRetries: 0,
   timeout: 60_000,
+  // Configuration, not a change to the client: the stream below must really generate rather than replay
+  // the chat's answer from Lantern's response cache.
+  defaultHeaders: { "Cache-Control": "no-cache" },
 });
 
 const models = await client.models.list();

@@ -31,7 +31,13 @@ final class Api {
         return body;
     }
 
+    /** A request that skips the response cache's lookup, so that the model really generates. */
     static HttpRequest.Builder request(String path) {
+        return cacheable(path).header("Cache-Control", "no-cache");
+    }
+
+    /** A request that may be answered from the response cache. */
+    static HttpRequest.Builder cacheable(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(LanternServer.baseUrl() + path))
                 .timeout(Duration.ofSeconds(60));
         String token = TestUsers.userToken();

@@ -16,6 +16,13 @@ final class Metrics {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
+    /** The sum of every sample of {@code name} whose labels hold {@code label}. */
+    static double sum(String name, String label) throws Exception {
+        return LanternServer.get("/metrics").body().lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** Waits until the sample reaches {@code atLeast}; false when it does not within the time. */
     static boolean await(String name, String label, double atLeast, Duration limit) throws Exception {
         Instant end = Instant.now().plus(limit);

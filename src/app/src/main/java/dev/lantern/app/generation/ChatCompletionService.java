@@ -3,19 +3,28 @@ package dev.lantern.app.generation;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.TranslateErrors;
+import dev.lantern.app.generation.cache.CacheKey;
+import dev.lantern.app.generation.cache.ResponseCache;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ServedModel;
 import dev.lantern.engine.GenerationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Chat completions: the messages through the model's chat template, answered whole or as a stream. */
+/**
+ * Chat completions: the messages through the model's chat template, answered whole or as a stream, from the
+ * response cache when it holds the answer.
+ */
 @ApplicationScoped
 @TranslateErrors
 public class ChatCompletionService {
+
+    static final String ENDPOINT = "POST /v1/chat/completions";
 
     @Inject
     ModelRegistry registry;
@@ -23,10 +32,21 @@ public class ChatCompletionService {
     @Inject
     GenerationService generation;
 
-    public ChatCompletion complete(ChatCompletionRequest request) {
+    @Inject
+    GenerationCache cache;
+
+    public Answered<ChatCompletion> complete(ChatCompletionRequest request, CacheMode mode) {
         ServedModel model = registry.ready(request.model());
         int[] prompt = Prompts.chat(model.model(), request.messages());
-        List<GenerationResult> results = generation.generate(model, List.of(prompt), request, "messages");
+        CacheKey key = key(mode, model, prompt, request, false);
+        ResponseCache.Found found = cache.lookup(key, mode, ENDPOINT);
+        List<GenerationResult> results;
+        if (found.answer() != null) {
+            results = GenerationCache.results(found.answer());
+        } else {
+            results = generation.generate(model, List.of(prompt), request, "messages");
+            cache.store(key, mode, prompt.length, results);
+        }
         List<ChatCompletion.Choice> choices = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             GenerationResult r = results.get(i);
@@ -34,16 +54,34 @@ public class ChatCompletionService {
                     request.logprobAlternatives() == null ? null : ChatLogprobs.of(r.logprobs()),
                     r.finishReason().wireName()));
         }
-        return new ChatCompletion(Ids.next("chatcmpl-"), "chat.completion", Ids.now(), model.id(), choices,
-                Usage.of(prompt.length, results));
+        return new Answered<>(new ChatCompletion(Ids.next("chatcmpl-"), "chat.completion", Ids.now(), model.id(),
+                choices, Usage.of(prompt.length, results)), found.result());
     }
 
     /** Starts the generation (errors before the first byte are ordinary error responses) and its stream. */
-    public EventStream stream(ChatCompletionRequest request, Function<LanternException, ErrorBody> errors) {
+    public Answered<StreamingOutput> stream(ChatCompletionRequest request, CacheMode mode,
+                                            Function<LanternException, ErrorBody> errors) {
         ServedModel model = registry.ready(request.model());
         int[] prompt = Prompts.chat(model.model(), request.messages());
-        EventStream stream = new EventStream(new ChatFormat(Ids.next("chatcmpl-"), Ids.now(), model.id(),
-                model.model()), request.includeUsage(), errors);
-        return stream.attach(generation.start(model, List.of(prompt), request, true, "messages", stream.listener()));
+        ChatFormat format = new ChatFormat(Ids.next("chatcmpl-"), Ids.now(), model.id(), model.model());
+        CacheKey key = key(mode, model, prompt, request, true);
+        ResponseCache.Found found = cache.lookup(key, mode, ENDPOINT);
+        if (found.answer() != null) {
+            List<GenerationResult> results = GenerationCache.results(found.answer());
+            return new Answered<>(new ReplayStream(format, results,
+                    request.includeUsage() ? Usage.of(prompt.length, results) : null), found.result());
+        }
+        CacheKey storeAs = mode.write() ? key : null;
+        EventStream stream = new EventStream(format, request.includeUsage(), errors,
+                results -> cache.store(storeAs, prompt.length, results));
+        return new Answered<>(stream.attach(generation.start(model, List.of(prompt), request, true, "messages",
+                stream.listener())), found.result());
+    }
+
+    private CacheKey key(CacheMode mode, ServedModel model, int[] prompt, ChatCompletionRequest request,
+                         boolean streaming) {
+        String text = request.messages().stream().map(m -> m.role() + ": " + m.text())
+                .collect(Collectors.joining("\n"));
+        return cache.key(mode, ENDPOINT, model, List.of(prompt), request, streaming, "", text);
     }
 }

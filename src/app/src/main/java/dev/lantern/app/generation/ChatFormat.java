@@ -28,7 +28,8 @@ final class ChatFormat implements StreamFormat {
 
     @Override
     public Object token(int choice, TokenEvent event) {
-        ChatLogprobs logprobs = ChatLogprobs.of(event, language.decode(new int[] {event.tokenId()}));
+        ChatLogprobs logprobs = Float.isNaN(event.logprob()) ? null
+                : ChatLogprobs.of(event, language.decode(new int[] {event.tokenId()}));
         if (event.text().isEmpty() && logprobs == null) {
             return null;
         }

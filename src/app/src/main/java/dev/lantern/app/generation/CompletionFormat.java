@@ -37,8 +37,8 @@ final class CompletionFormat implements StreamFormat {
 
     @Override
     public Object token(int choice, TokenEvent event) {
-        CompletionLogprobs logprobs = CompletionLogprobs.of(event, language.decode(new int[] {event.tokenId()}),
-                offsets[choice]);
+        CompletionLogprobs logprobs = Float.isNaN(event.logprob()) ? null
+                : CompletionLogprobs.of(event, language.decode(new int[] {event.tokenId()}), offsets[choice]);
         offsets[choice] += event.text().length();
         if (event.text().isEmpty() && logprobs == null) {
             return null;

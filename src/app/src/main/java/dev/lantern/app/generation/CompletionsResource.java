@@ -39,6 +39,9 @@ public class CompletionsResource {
     @Inject
     ErrorResponses errors;
 
+    @Inject
+    CacheMode cache;
+
     @Context
     HttpServletRequest http;
 
@@ -66,8 +69,9 @@ public class CompletionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response create(@NotNull @Valid CompletionRequest body) {
         if (body.streaming()) {
-            return SseResponses.of(service.stream(body, StreamErrors.of(errors, http, ENDPOINT)));
+            return SseResponses.of(service.stream(body, cache,
+                    StreamErrors.of(errors, http, ENDPOINT)));
         }
-        return Response.ok(service.complete(body), MediaType.APPLICATION_JSON_TYPE).build();
+        return service.complete(body, cache).json();
     }
 }

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,13 +49,19 @@ final class EventStream implements StreamingOutput {
     private final StreamFormat format;
     private final boolean includeUsage;
     private final Function<LanternException, ErrorBody> errors;
+    private final Consumer<List<GenerationResult>> onSuccess;
     private Generation generation;
 
-    /** @param errors records an error and gives its body (ErrorResponses.record plus ErrorBody.of) */
-    EventStream(StreamFormat format, boolean includeUsage, Function<LanternException, ErrorBody> errors) {
+    /**
+     * @param errors    records an error and gives its body (ErrorResponses.record plus ErrorBody.of)
+     * @param onSuccess receives every choice's result once all ended well (e.g. to cache them)
+     */
+    EventStream(StreamFormat format, boolean includeUsage, Function<LanternException, ErrorBody> errors,
+                Consumer<List<GenerationResult>> onSuccess) {
         this.format = format;
         this.includeUsage = includeUsage;
         this.errors = errors;
+        this.onSuccess = onSuccess;
     }
 
     ChoiceListener listener() {
@@ -88,6 +96,7 @@ final class EventStream implements StreamingOutput {
         }
         out.flush();
         List<GenerationResult> results = new ArrayList<>();
+        GenerationResult[] byChoice = new GenerationResult[open];
         Instant giveUp = generation.deadline().plus(OVERRUN);
         while (open > 0) {
             if (Instant.now().isAfter(giveUp)) {
@@ -107,10 +116,12 @@ final class EventStream implements StreamingOutput {
                 }
                 send(out, format.finish(done.choice(), done.result()));
                 results.add(done.result());
+                byChoice[done.choice()] = done.result();
                 open--;
             }
             out.flush();
         }
+        onSuccess.accept(Arrays.asList(byChoice));
         if (includeUsage) {
             send(out, format.usage(Usage.of(generation.promptTokens(), results)));
         }

@@ -34,6 +34,9 @@ public class GenerateResource {
     @Inject
     CompletionService service;
 
+    @Inject
+    CacheMode cache;
+
     @POST
     @Operation(summary = "Answer a text (the tutorial's route)",
             description = "The text is sent to the model as one user turn of its chat template.")
@@ -56,7 +59,7 @@ public class GenerateResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public GenerateResponse generate(@NotNull @Valid GenerateRequest body) {
-        return service.generate(body);
+    public Response generate(@NotNull @Valid GenerateRequest body) {
+        return service.generate(body, cache).json();
     }
 }
