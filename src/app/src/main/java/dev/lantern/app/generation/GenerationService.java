@@ -47,6 +47,9 @@ public class GenerationService {
     @Inject
     GenerationMetrics metrics;
 
+    @Inject
+    RequestDeadline requestDeadline;
+
     /**
      * Starts n choices for each prompt; tokens go to {@code listener} as they come.
      *
@@ -57,7 +60,7 @@ public class GenerationService {
                             String param, ChoiceListener listener) {
         int n = fields.n() == null ? 1 : fields.n();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Instant deadline = Instant.now().plus(config.timeout());
+        Instant deadline = Instant.now().plus(requestDeadline.limit(config.timeout()));
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
         int promptTokens = 0;
         try {
