@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Redis, shared by every server: answers under {@code lantern:cache:a:<key>} with a time to live, scope
@@ -25,36 +27,50 @@ final class RedisCacheStore implements CacheStore, AutoCloseable {
 
     @Override
     public Optional<String> get(String key) {
-        return Optional.ofNullable(redis.get(PREFIX + "a:" + key));
+        return Optional.ofNullable(call(r -> r.get(PREFIX + "a:" + key)));
     }
 
     @Override
     public void put(String key, String value) {
-        redis.setex(PREFIX + "a:" + key, ttlSeconds, value);
+        call(r -> r.setex(PREFIX + "a:" + key, ttlSeconds, value));
     }
 
     @Override
     public long scopeVersion(String scope) {
-        String version = redis.get(PREFIX + "v:" + scope);
+        String version = call(r -> r.get(PREFIX + "v:" + scope));
         return version == null ? 0 : Long.parseLong(version);
     }
 
     @Override
     public void invalidateScope(String scope) {
-        redis.incr(PREFIX + "v:" + scope);
+        call(r -> r.incr(PREFIX + "v:" + scope));
     }
 
     @Override
     public void addVector(String bucket, String entry) {
         String key = PREFIX + "s:" + bucket;
-        redis.lpush(key, entry);
-        redis.ltrim(key, 0, bucketSize - 1L);
-        redis.expire(key, ttlSeconds);
+        call(r -> {
+            r.lpush(key, entry);
+            r.ltrim(key, 0, bucketSize - 1L);
+            return r.expire(key, ttlSeconds);
+        });
     }
 
     @Override
     public List<String> vectors(String bucket) {
-        return redis.lrange(PREFIX + "s:" + bucket, 0, bucketSize - 1L);
+        return call(r -> r.lrange(PREFIX + "s:" + bucket, 0, bucketSize - 1L));
+    }
+
+    /**
+     * Runs a command, once more on a fresh connection when the pooled one was dropped (a Redis restart or an
+     * idle timeout closes connections the pool still holds). A second failure reaches the caller.
+     */
+    private <T> T call(Function<JedisPooled, T> command) {
+        try {
+            return command.apply(redis);
+        } catch (JedisConnectionException e) {
+            return command.apply(redis);
+        }
     }
 
     @Override
