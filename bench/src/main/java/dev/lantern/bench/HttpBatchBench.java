@@ -117,6 +117,7 @@ public final class HttpBatchBench {
     private static Stream stream(String base, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/completions"))
                 .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
+                .header("Cache-Control", "no-store") // the model must generate: greedy answers are cacheable
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (!bearer.isEmpty()) {
             request.header("Authorization", "Bearer " + bearer);
