@@ -3,6 +3,7 @@ package dev.lantern.app.documents;
 import dev.lantern.app.documents.extraction.ExtractionLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DocumentSettingsProducer {
 
+    /** A record cannot be proxied: a pseudo-scoped singleton, read once. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     DocumentSettings settings(
             @ConfigProperty(name = "lantern.documents.max-file-bytes") long maxFileBytes,
             @ConfigProperty(name = "lantern.documents.max-extracted-chars") long maxChars,
