@@ -9,7 +9,7 @@ import dev.lantern.app.documents.extraction.TextExtractor;
 import dev.lantern.app.documents.extraction.TimeLimitedExtraction;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
-import dev.lantern.app.models.EmbeddingService;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,7 +32,7 @@ public class DocumentParsing {
     DocumentSettings settings;
 
     @Inject
-    EmbeddingService embeddings;
+    DocumentEmbeddings embeddings;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;

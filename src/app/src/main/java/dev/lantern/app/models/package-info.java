@@ -1,5 +1,7 @@
 /**
- * The models the application serves and uses. For now the embedding model shared by documents and retrieval
- * ({@link dev.lantern.app.models.EmbeddingService}); the language-model registry joins it with the API issue.
+ * The model registry: which language models are configured ({@code LANTERN_MODELS}), loading them in the
+ * background at start-up, their readiness (and the server's), the runtime options they run with, and the
+ * batch scheduler that owns each loaded model's session. It also holds the embedding model. It does not
+ * turn HTTP requests into generations; the {@code generation} package does.
  */
 package dev.lantern.app.models;

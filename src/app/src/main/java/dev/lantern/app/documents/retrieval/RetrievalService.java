@@ -1,10 +1,11 @@
 package dev.lantern.app.documents.retrieval;
 
 import dev.lantern.app.documents.DocumentChunk;
+import dev.lantern.app.documents.DocumentEmbeddings;
 import dev.lantern.app.documents.DocumentRepository;
 import dev.lantern.app.documents.Viewer;
 import dev.lantern.app.errors.TranslateErrors;
-import dev.lantern.app.models.EmbeddingService;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RetrievalService {
 
     @Inject
-    EmbeddingService embeddings;
+    DocumentEmbeddings embeddings;
 
     @Inject
     ChunkSearch search;
