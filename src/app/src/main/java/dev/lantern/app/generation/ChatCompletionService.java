@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.TranslateErrors;
@@ -23,9 +24,13 @@ public class ChatCompletionService {
     @Inject
     GenerationService generation;
 
+    @Inject
+    GroundedGeneration grounding;
+
     public ChatCompletion complete(ChatCompletionRequest request) {
         ServedModel model = registry.ready(request.model());
-        int[] prompt = Prompts.chat(model.model(), request.messages());
+        GroundedGeneration.Grounded grounded = ground(model, request);
+        int[] prompt = grounded != null ? grounded.prompt() : Prompts.chat(model.model(), request.messages());
         List<GenerationResult> results = generation.generate(model, List.of(prompt), request, "messages");
         List<ChatCompletion.Choice> choices = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -35,15 +40,23 @@ public class ChatCompletionService {
                     r.finishReason().wireName()));
         }
         return new ChatCompletion(Ids.next("chatcmpl-"), "chat.completion", Ids.now(), model.id(), choices,
-                Usage.of(prompt.length, results));
+                Usage.of(prompt.length, results), grounded == null ? null : grounded.citations());
     }
 
     /** Starts the generation (errors before the first byte are ordinary error responses) and its stream. */
     public EventStream stream(ChatCompletionRequest request, Function<LanternException, ErrorBody> errors) {
         ServedModel model = registry.ready(request.model());
-        int[] prompt = Prompts.chat(model.model(), request.messages());
+        GroundedGeneration.Grounded grounded = ground(model, request);
+        int[] prompt = grounded != null ? grounded.prompt() : Prompts.chat(model.model(), request.messages());
+        List<Citation> citations = grounded == null ? null : grounded.citations();
         EventStream stream = new EventStream(new ChatFormat(Ids.next("chatcmpl-"), Ids.now(), model.id(),
-                model.model()), request.includeUsage(), errors);
+                model.model(), citations), request.includeUsage(), errors);
         return stream.attach(generation.start(model, List.of(prompt), request, true, "messages", stream.listener()));
+    }
+
+    /** The grounded prompt and its citations when the request asks for {@code rag}; null otherwise. */
+    private GroundedGeneration.Grounded ground(ServedModel model, ChatCompletionRequest request) {
+        return request.grounded()
+                ? grounding.chat(model.model(), request.messages(), request.rag(), request.maxTokens()) : null;
     }
 }

@@ -26,9 +26,14 @@ public class CompletionService {
     @Inject
     GenerationService generation;
 
+    @Inject
+    GroundedGeneration grounding;
+
     public Completion complete(CompletionRequest request) {
         ServedModel model = registry.ready(request.model());
-        List<int[]> prompts = Prompts.completion(model.model(), request.prompt());
+        GroundedGeneration.Grounded grounded = ground(model, request);
+        List<int[]> prompts = grounded != null ? List.of(grounded.prompt())
+                : Prompts.completion(model.model(), request.prompt());
         List<String> echoed = echoed(model, prompts, request.echo());
         List<GenerationResult> results = generation.generate(model, prompts, request, "prompt");
         int n = request.n() == null ? 1 : request.n();
@@ -41,15 +46,18 @@ public class CompletionService {
         }
         int promptTokens = prompts.stream().mapToInt(p -> p.length).sum();
         return new Completion(Ids.next("cmpl-"), "text_completion", Ids.now(), model.id(), choices,
-                Usage.of(promptTokens, results));
+                Usage.of(promptTokens, results), grounded == null ? null : grounded.citations());
     }
 
     public EventStream stream(CompletionRequest request, Function<LanternException, ErrorBody> errors) {
         ServedModel model = registry.ready(request.model());
-        List<int[]> prompts = Prompts.completion(model.model(), request.prompt());
+        GroundedGeneration.Grounded grounded = ground(model, request);
+        List<int[]> prompts = grounded != null ? List.of(grounded.prompt())
+                : Prompts.completion(model.model(), request.prompt());
         int n = request.n() == null ? 1 : request.n();
         EventStream stream = new EventStream(new CompletionFormat(Ids.next("cmpl-"), Ids.now(), model.id(),
-                model.model(), echoed(model, prompts, request.echo()), n), request.includeUsage(), errors);
+                model.model(), echoed(model, prompts, request.echo()), n)
+                .citing(grounded == null ? null : grounded.citations()), request.includeUsage(), errors);
         return stream.attach(generation.start(model, prompts, request, true, "prompt", stream.listener()));
     }
 
@@ -62,5 +70,11 @@ public class CompletionService {
 
     private static List<String> echoed(ServedModel model, List<int[]> prompts, Boolean echo) {
         return prompts.stream().map(p -> Boolean.TRUE.equals(echo) ? model.model().decode(p) : "").toList();
+    }
+
+    /** The grounded prompt and its citations when the request asks for {@code rag}; null otherwise. */
+    private GroundedGeneration.Grounded ground(ServedModel model, CompletionRequest request) {
+        return request.grounded()
+                ? grounding.completion(model.model(), request.prompt(), request.rag(), request.maxTokens()) : null;
     }
 }

@@ -1,0 +1,47 @@
+package dev.lantern.app.documents;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /upload}: the tutorial's upload endpoint, the same as {@code POST /v1/documents}. */
+@Path("/upload")
+@RequestScoped
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+@SecurityRequirement(name = "bearer")
+public class UploadResource {
+
+    @Inject
+    UploadHandler uploads;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a document (multipart part `file`): PDF, DOCX, DOC, ODT, RTF, XLSX, PPTX, MSG, "
+            + "EPUB, EML, HTML, HTM, MD, CSV, TXT")
+    @APIResponse(responseCode = "200", description = "Processed (or already uploaded): ready for search",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: processing in the background",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @APIResponse(responseCode = "400", description = "DOCUMENT_PROCESSING_ERROR or VALIDATION_ERROR")
+    @APIResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE")
+    public Response upload(@FormParam("file") EntityPart file) {
+        return uploads.upload(file);
+    }
+}
