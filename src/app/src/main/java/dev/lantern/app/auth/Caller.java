@@ -1,34 +1,51 @@
 package dev.lantern.app.auth;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Placeholder for the auth issue's request-scoped caller (subject, email, roles), written against its
- * announced API so the documents code compiles before auth lands; auth's own class replaces this one.
+ * The caller of the current request, filled by {@link AuthenticationFilter} from the access token (verified
+ * by MicroProfile JWT) or the API key, before any resource method runs. Anonymous until then, and on
+ * endpoints that need no authentication when none was sent. Inject it into resources and services; hand
+ * {@link #identity()} to work that outlives the request.
  */
 @RequestScoped
 public class Caller {
 
-    @Inject
-    JsonWebToken jwt;
+    private CallerIdentity identity = CallerIdentity.ANONYMOUS;
 
+    /** The stable user id, or null when anonymous. */
     public String subject() {
-        return jwt.getSubject();
+        return identity.subject();
     }
 
     public String email() {
-        Object email = jwt.getClaim("email");
-        return email == null ? null : email.toString();
+        return identity.email();
     }
 
     public Set<String> roles() {
-        return jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        return identity.roles();
     }
 
     public boolean isAdmin() {
-        return roles().contains("admin");
+        return identity.isAdmin();
+    }
+
+    public boolean isAuthenticated() {
+        return identity.isAuthenticated();
+    }
+
+    /** The API key's id when the request was authenticated by one. */
+    public Optional<String> apiKeyId() {
+        return identity.apiKeyId();
+    }
+
+    public CallerIdentity identity() {
+        return identity;
+    }
+
+    void establish(CallerIdentity established) {
+        this.identity = established;
     }
 }
