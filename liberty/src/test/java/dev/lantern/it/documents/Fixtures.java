@@ -2,9 +2,8 @@ package dev.lantern.it.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -39,9 +38,13 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Read from the module's folder: a pom-packaged module does not copy test resources. */
     static byte[] fixture(String extension) throws IOException {
-        return Files.readAllBytes(Path.of("src/test/resources/documents", "fixture." + extension));
+        try (InputStream in = Fixtures.class.getResourceAsStream("/documents/fixture." + extension)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture." + extension);
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** A DOCX-shaped package whose document part inflates 40 MiB of spaces from about 40 KiB. */
