@@ -16,7 +16,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -76,15 +75,8 @@ public class DocumentParsing {
 
     /** The chunks' embeddings, {@code batch} texts per model call; reports the count done after each call. */
     public List<float[]> embed(List<Chunk> chunks, IntConsumer done) {
-        List<float[]> vectors = new ArrayList<>(chunks.size());
-        int batch = settings.embeddingBatch();
-        for (int from = 0; from < chunks.size(); from += batch) {
-            List<String> texts = chunks.subList(from, Math.min(chunks.size(), from + batch)).stream()
-                    .map(Chunk::text).toList();
-            vectors.addAll(embeddings.embed(texts));
-            done.accept(vectors.size());
-        }
-        return vectors;
+        return BatchedEmbedding.embed(embeddings::embed, chunks.stream().map(Chunk::text).toList(),
+                settings.embeddingBatch(), done);
     }
 
     static LanternException refusal(ExtractionException e) {

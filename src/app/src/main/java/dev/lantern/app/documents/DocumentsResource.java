@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import dev.lantern.app.errors.ErrorBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,10 +65,20 @@ public class DocumentsResource {
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
     @APIResponse(responseCode = "202", description = "Accepted: processing in the background",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @APIResponse(responseCode = "400", description = "DOCUMENT_PROCESSING_ERROR or VALIDATION_ERROR")
-    @APIResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE")
-    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE")
-    public Response upload(@FormParam("file") EntityPart file) {
+    @APIResponse(responseCode = "400", description = "DOCUMENT_PROCESSING_ERROR (empty, damaged, truncated, "
+            + "encrypted, XML entities) or VALIDATION_ERROR (no file part)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE: size, extraction limits, zip bomb",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE: unknown extension, or content "
+            + "that contradicts it", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "OVERLOADED: every parser is busy (Retry-After)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = UploadForm.class)))
+    public Response upload(@Parameter(hidden = true) @FormParam("file") EntityPart file) {
         return uploads.upload(file);
     }
 
