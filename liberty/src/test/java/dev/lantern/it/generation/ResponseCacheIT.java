@@ -33,7 +33,12 @@ class ResponseCacheIT {
     }
 
     static HttpResponse<String> post(String path, ObjectNode body) throws Exception {
+        return post(path, body, TestUsers.userToken());
+    }
+
+    static HttpResponse<String> post(String path, ObjectNode body, String token) throws Exception {
         HttpResponse<String> response = LanternServer.client().send(Api.cacheable(path)
+                .setHeader("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(LanternServer.JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -141,5 +146,41 @@ class ResponseCacheIT {
         post("/v1/chat/completions", body);
         assertTrue(Metrics.sum("lantern_cache_requests_total", "result=\"hit\"") >= hits + 1);
         assertTrue(Metrics.sum("lantern_cache_requests_total", "result=\"miss\"") > 0);
+    }
+
+    @Test
+    void anotherUserNeverGetsTheFirstUsersAnswer() throws Exception {
+        String alice = TestUsers.newUserToken("user");
+        String bob = TestUsers.newUserToken("user");
+        ObjectNode body = chat("What is a linked list?", 8);
+        assertEquals("miss", cache(post("/v1/chat/completions", body, alice)));
+        assertEquals("hit", cache(post("/v1/chat/completions", body, alice)));
+        assertEquals("miss", cache(post("/v1/chat/completions", body, bob)), "scoped per user");
+        String dave = TestUsers.newUserToken("user");
+        assertEquals("miss", cache(post("/v1/chat/completions", chat("What is a linked list ?", 8), dave)),
+                "not even a semantic hit across users");
+    }
+
+    @Test
+    void aDocumentUploadInvalidatesTheUsersAnswers() throws Exception {
+        String carol = TestUsers.newUserToken("user");
+        ObjectNode body = chat("What is a binary tree?", 8);
+        post("/v1/chat/completions", body, carol);
+        assertEquals("hit", cache(post("/v1/chat/completions", body, carol)));
+        String boundary = "lantern-it-" + RUN;
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\nBinary trees keep keys in order. " + RUN + "\r\n--" + boundary
+                + "--\r\n";
+        HttpResponse<String> upload = LanternServer.client().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(LanternServer.baseUrl() + "/v1/documents")).header("Authorization", "Bearer " + carol)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(upload.statusCode() == 200 || upload.statusCode() == 202, upload.body());
+        String after = "(none)";
+        for (int i = 0; i < 100 && !"miss".equals(after); i++) { // a large upload is processed in the background
+            after = cache(post("/v1/chat/completions", body, carol));
+            Thread.sleep(100);
+        }
+        assertEquals("miss", after, "the upload dropped the user's cached answers");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -7,9 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer of {@code POST /v1/chat/completions} (OpenAI's {@code chat.completion} object). */
 @Schema(name = "ChatCompletion")
-@JsonbPropertyOrder({"id", "object", "created", "model", "choices", "usage"})
+@JsonbPropertyOrder({"id", "object", "created", "model", "choices", "usage", "citations"})
 public record ChatCompletion(String id, String object, long created, String model, List<Choice> choices,
-                             Usage usage) {
+                             Usage usage, List<Citation> citations) {
 
     @Schema(name = "ChatCompletionChoice")
     @JsonbPropertyOrder({"index", "message", "logprobs", "finishReason"})

@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -7,9 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One server-sent event of a streamed chat completion ({@code chat.completion.chunk}). */
 @Schema(name = "ChatCompletionChunk")
-@JsonbPropertyOrder({"id", "object", "created", "model", "choices", "usage"})
+@JsonbPropertyOrder({"id", "object", "created", "model", "choices", "usage", "citations"})
 public record ChatCompletionChunk(String id, String object, long created, String model, List<Choice> choices,
-                                  Usage usage) {
+                                  Usage usage, List<Citation> citations) {
 
     @Schema(name = "ChatCompletionChunkChoice")
     @JsonbPropertyOrder({"index", "delta", "logprobs", "finishReason"})

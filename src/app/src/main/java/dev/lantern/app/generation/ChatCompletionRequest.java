@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.RagOptions;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -45,7 +46,8 @@ public record ChatCompletionRequest(
         @JsonbProperty("early_stopping") Boolean earlyStopping,
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
-        String user) implements SamplingFields {
+        String user,
+        @Valid RagOptions rag) implements SamplingFields {
 
     @Override
     public Integer maxTokens() {
@@ -55,6 +57,10 @@ public record ChatCompletionRequest(
     @Override
     public Integer logprobAlternatives() {
         return Boolean.TRUE.equals(logprobs) ? (topLogprobs == null ? 0 : topLogprobs) : null;
+    }
+
+    public boolean grounded() {
+        return rag != null && rag.on();
     }
 
     public boolean streaming() {

@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.TokenEvent;
@@ -12,8 +13,15 @@ final class ChatFormat implements StreamFormat {
     private final long created;
     private final String model;
     private final LanguageModel language;
+    private final List<Citation> citations;
 
     ChatFormat(String id, long created, String model, LanguageModel language) {
+        this(id, created, model, language, null);
+    }
+
+    /** With {@code citations} (grounded generation) on the first chunk of choice 0. */
+    ChatFormat(String id, long created, String model, LanguageModel language, List<Citation> citations) {
+        this.citations = citations;
         this.id = id;
         this.created = created;
         this.model = model;
@@ -22,8 +30,10 @@ final class ChatFormat implements StreamFormat {
 
     @Override
     public Object opening(int choice) {
-        return chunk(new ChatCompletionChunk.Choice(choice, new ChatCompletionChunk.Delta("assistant", ""), null,
-                null));
+        ChatCompletionChunk.Choice opening = new ChatCompletionChunk.Choice(choice,
+                new ChatCompletionChunk.Delta("assistant", ""), null, null);
+        return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(opening), null,
+                choice == 0 ? citations : null);
     }
 
     @Override
@@ -45,10 +55,10 @@ final class ChatFormat implements StreamFormat {
 
     @Override
     public Object usage(Usage usage) {
-        return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(), usage);
+        return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(), usage, null);
     }
 
     private ChatCompletionChunk chunk(ChatCompletionChunk.Choice choice) {
-        return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(choice), null);
+        return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(choice), null, null);
     }
 }

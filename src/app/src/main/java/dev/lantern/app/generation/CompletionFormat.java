@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.TokenEvent;
@@ -15,6 +16,7 @@ final class CompletionFormat implements StreamFormat {
     private final List<String> echoed;
     private final int choicesPerPrompt;
     private final int[] offsets;
+    private List<Citation> citations;
 
     /** @param echoed per prompt, its text to repeat before the completion (empty strings when not echoing) */
     CompletionFormat(String id, long created, String model, LanguageModel language, List<String> echoed,
@@ -28,10 +30,20 @@ final class CompletionFormat implements StreamFormat {
         this.offsets = new int[echoed.size() * choicesPerPrompt];
     }
 
+    /** Grounded generation: the citations go on the first chunk of choice 0. */
+    CompletionFormat citing(List<Citation> cited) {
+        this.citations = cited;
+        return this;
+    }
+
     @Override
     public Object opening(int choice) {
         String prompt = echoed.get(choice / choicesPerPrompt);
         offsets[choice] = prompt.length();
+        if (choice == 0 && citations != null) {
+            return new Completion(id, "text_completion", created, model,
+                    List.of(new Completion.Choice(choice, prompt, null, null)), null, citations);
+        }
         return prompt.isEmpty() ? null : chunk(new Completion.Choice(choice, prompt, null, null));
     }
 
@@ -53,10 +65,10 @@ final class CompletionFormat implements StreamFormat {
 
     @Override
     public Object usage(Usage usage) {
-        return new Completion(id, "text_completion", created, model, List.of(), usage);
+        return new Completion(id, "text_completion", created, model, List.of(), usage, null);
     }
 
     private Completion chunk(Completion.Choice choice) {
-        return new Completion(id, "text_completion", created, model, List.of(choice), null);
+        return new Completion(id, "text_completion", created, model, List.of(choice), null, null);
     }
 }

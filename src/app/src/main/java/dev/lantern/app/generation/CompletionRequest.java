@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.RagOptions;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -42,11 +43,16 @@ public record CompletionRequest(
         @JsonbProperty("early_stopping") Boolean earlyStopping,
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
-        String user) implements SamplingFields {
+        String user,
+        @Valid RagOptions rag) implements SamplingFields {
 
     @Override
     public Integer logprobAlternatives() {
         return logprobs;
+    }
+
+    public boolean grounded() {
+        return rag != null && rag.on();
     }
 
     public boolean streaming() {

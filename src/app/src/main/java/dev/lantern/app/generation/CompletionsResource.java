@@ -2,6 +2,9 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorResponses;
+import dev.lantern.app.auth.Roles;
+import dev.lantern.app.ratelimit.RateLimited;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /v1/completions}: OpenAI's text completions, whole or streamed as server-sent events. */
 @Path("/v1/completions")
 @RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@RateLimited("generation")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
 @Tag(name = "Generation")

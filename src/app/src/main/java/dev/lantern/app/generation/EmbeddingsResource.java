@@ -2,6 +2,9 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorResponses;
+import dev.lantern.app.auth.Roles;
+import dev.lantern.app.ratelimit.RateLimited;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /v1/embeddings}: all-MiniLM-L6-v2 vectors in OpenAI's shape (floats or base64). */
 @Path("/v1/embeddings")
 @RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@RateLimited("default")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Generation")

@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.app.generation.cache.CacheKey;
 import dev.lantern.app.generation.cache.CachedAnswer;
 import dev.lantern.app.generation.cache.ResponseCache;
@@ -19,7 +20,9 @@ import java.util.stream.Collectors;
  * What the generation endpoints ask of the response cache: whether a request may be cached (deterministic,
  * unless configured otherwise, and without log-probabilities, which are not kept), its key (endpoint, model,
  * the settings as the engine will get them, n, the prompt's token ids, the caller's scope), and the
- * conversion between engine results and cached answers.
+ * conversion between engine results and cached answers. A grounded prompt holds the retrieved passages, so
+ * an answer drawn on documents that changed is keyed apart from the old one even before its scope is
+ * invalidated.
  */
 @ApplicationScoped
 public class GenerationCache {
@@ -49,16 +52,17 @@ public class GenerationCache {
         return cache.lookup(mode.read() ? key : null, endpoint);
     }
 
-    void store(CacheKey key, CacheMode mode, int promptTokens, List<GenerationResult> results) {
-        store(mode.write() ? key : null, promptTokens, results);
+    void store(CacheKey key, CacheMode mode, int promptTokens, List<GenerationResult> results,
+               List<Citation> citations) {
+        store(mode.write() ? key : null, promptTokens, results, citations);
     }
 
     /** For streams, which end after the request scope: the key is null when the caller said no-store. */
-    void store(CacheKey key, int promptTokens, List<GenerationResult> results) {
+    void store(CacheKey key, int promptTokens, List<GenerationResult> results, List<Citation> citations) {
         if (key != null && results.stream().allMatch(r -> r.finishReason() == FinishReason.STOP
                 || r.finishReason() == FinishReason.LENGTH)) {
             cache.store(key, new CachedAnswer(promptTokens, results.stream().map(r -> new CachedAnswer.Choice(
-                    r.text(), r.finishReason().wireName(), r.completionTokens())).toList()));
+                    r.text(), r.finishReason().wireName(), r.completionTokens())).toList(), citations));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.lantern.app.generation;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.TranslateErrors;
+import dev.lantern.app.auth.Caller;
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.ratelimit.Reservation;
+import dev.lantern.app.ratelimit.TokenQuota;
 import dev.lantern.engine.EngineException;
 import dev.lantern.engine.FinishReason;
 import dev.lantern.engine.GenerationRequest;
@@ -25,7 +28,8 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
- * Submits generations to a model's batch scheduler: settings from the request (and the automatic table),
+ * Submits generations to a model's batch scheduler: the caller's token quota (generation policy) reserved
+ * first, settings from the request (and the automatic table),
  * one scheduler request per choice, a deadline after which the scheduler ends the rows itself (so a timed-out
  * request stops costing model time, which an interrupted waiting thread would not achieve), metrics, and the
  * translation of the scheduler's refusals into catalogue errors. Never retried: a generation is not idempotent
@@ -50,6 +54,12 @@ public class GenerationService {
     @Inject
     RequestDeadline requestDeadline;
 
+    @Inject
+    TokenQuota tokenQuota;
+
+    @Inject
+    Caller caller;
+
     /**
      * Starts n choices for each prompt; tokens go to {@code listener} as they come.
      *
@@ -62,6 +72,8 @@ public class GenerationService {
         AtomicBoolean cancelled = new AtomicBoolean();
         Instant deadline = Instant.now().plus(requestDeadline.limit(config.timeout()));
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        // the generation policy's token quota: the most this request can use now, what it used at the end
+        Reservation reservation = tokenQuota.reserve(caller.identity(), budget(model, prompts, fields, n));
         int promptTokens = 0;
         try {
             for (int[] prompt : prompts) {
@@ -86,14 +98,25 @@ public class GenerationService {
             }
         } catch (OverloadedException e) {
             cancelled.set(true);
+            reservation.settle(0);
             metrics.rejected(model.id(), "queue_full");
             throw new LanternException(ErrorCode.OVERLOADED).withHeader("Retry-After", config.retryAfterSeconds());
         } catch (TokenLimitExceededException e) {
             cancelled.set(true);
+            reservation.settle(0);
             metrics.rejected(model.id(), "token_limit");
             throw new LanternException(ErrorCode.TOKEN_LIMIT_EXCEEDED, "The prompt is " + e.promptTokens()
                     + " tokens; the model '" + model.id() + "' accepts at most " + e.limit() + ".").withParam(param);
+        } catch (RuntimeException e) {
+            cancelled.set(true);
+            reservation.settle(0);
+            throw e;
         }
+        int prompted = promptTokens;
+        // settled off the scheduler's thread: the quota may live in Redis
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenCompleteAsync((done, failure) ->
+                reservation.settle(prompted + futures.stream().filter(f -> !f.isCompletedExceptionally())
+                        .mapToInt(f -> f.join().completionTokens()).sum()));
         return new Generation(model, futures, cancelled, deadline, promptTokens);
     }
 
@@ -140,6 +163,17 @@ public class GenerationService {
         } finally {
             generation.cancel(); // a no-op for finished rows; ends the others when this thread gives up
         }
+    }
+
+    /** Prompt tokens plus the most each choice may generate (max_tokens, else the model's default). */
+    private static long budget(ServedModel model, List<int[]> prompts, SamplingFields fields, int n) {
+        int context = model.model().config().contextLength();
+        int asked = fields.maxTokens() != null ? fields.maxTokens() : model.model().config().defaults().maxNewTokens();
+        long total = 0;
+        for (int[] prompt : prompts) {
+            total += prompt.length + (long) n * Math.max(0, Math.min(asked, context - prompt.length));
+        }
+        return total;
     }
 
     static LanternException timeout() {

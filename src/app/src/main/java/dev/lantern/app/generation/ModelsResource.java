@@ -4,6 +4,9 @@ import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ModelState;
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.auth.Roles;
+import dev.lantern.app.ratelimit.RateLimited;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code GET /v1/models}: every configured language model with its readiness, and the embedding model. */
 @Path("/v1/models")
 @RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@RateLimited("default")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Generation")
 @SecurityRequirement(name = "bearer")

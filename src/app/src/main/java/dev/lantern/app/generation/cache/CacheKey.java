@@ -15,7 +15,7 @@ public record CacheKey(String scope, String exact, String bucket, String semanti
      * @param determinants everything but the prompt that fixes the answer: endpoint, model, settings, n, ...
      * @param prompt       the prompt as the model sees it (token ids)
      */
-    static CacheKey of(String scope, long scopeVersion, String determinants, String prompt, String semanticText) {
+    static CacheKey of(String scope, String scopeVersion, String determinants, String prompt, String semanticText) {
         String bucket = sha256(scope + "\u0000" + scopeVersion + "\u0000" + determinants);
         return new CacheKey(scope, sha256(bucket + "\u0000" + prompt), bucket, semanticText);
     }

@@ -26,6 +26,8 @@ public class ResponseCache {
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** A scope whose version is part of every key: bumping it drops every answer. */
+    private static final String EVERYONE = "*";
 
     /** What a lookup found; {@link #header()} is the {@code Lantern-Cache} value. */
     public enum Result {
@@ -96,7 +98,8 @@ public class ResponseCache {
             return null;
         }
         try {
-            return CacheKey.of(scope, store.scopeVersion(scope), determinants, prompt, semanticText);
+            String version = store.scopeVersion(scope) + "." + store.scopeVersion(EVERYONE);
+            return CacheKey.of(scope, version, determinants, prompt, semanticText);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The response cache is unavailable; answering without it", e);
             return null;
@@ -142,6 +145,11 @@ public class ResponseCache {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Response cache store failed; the answer is not cached", e);
         }
+    }
+
+    /** Drops every cached answer of every scope (e.g. a document shared with everyone changed). */
+    public void invalidateAll() {
+        invalidateScope(EVERYONE);
     }
 
     /** Drops every cached answer of {@code scope} (e.g. the subject whose documents changed). */

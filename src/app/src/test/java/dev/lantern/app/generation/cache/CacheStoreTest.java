@@ -12,12 +12,12 @@ class CacheStoreTest {
 
     @Test
     void keysDependOnScopeVersionAndPrompt() {
-        CacheKey a = CacheKey.of("alice", 0, "chat|m|settings", "[1, 2]", null);
-        assertEquals(a, CacheKey.of("alice", 0, "chat|m|settings", "[1, 2]", null));
-        assertNotEquals(a.exact(), CacheKey.of("bob", 0, "chat|m|settings", "[1, 2]", null).exact());
-        assertNotEquals(a.exact(), CacheKey.of("alice", 1, "chat|m|settings", "[1, 2]", null).exact());
-        assertNotEquals(a.exact(), CacheKey.of("alice", 0, "chat|m|other", "[1, 2]", null).exact());
-        CacheKey otherPrompt = CacheKey.of("alice", 0, "chat|m|settings", "[1, 3]", null);
+        CacheKey a = CacheKey.of("alice", "0", "chat|m|settings", "[1, 2]", null);
+        assertEquals(a, CacheKey.of("alice", "0", "chat|m|settings", "[1, 2]", null));
+        assertNotEquals(a.exact(), CacheKey.of("bob", "0", "chat|m|settings", "[1, 2]", null).exact());
+        assertNotEquals(a.exact(), CacheKey.of("alice", "1", "chat|m|settings", "[1, 2]", null).exact());
+        assertNotEquals(a.exact(), CacheKey.of("alice", "0", "chat|m|other", "[1, 2]", null).exact());
+        CacheKey otherPrompt = CacheKey.of("alice", "0", "chat|m|settings", "[1, 3]", null);
         assertNotEquals(a.exact(), otherPrompt.exact());
         assertEquals(a.bucket(), otherPrompt.bucket(), "the semantic bucket ignores the prompt");
     }
@@ -25,10 +25,10 @@ class CacheStoreTest {
     @Test
     void invalidatingAScopeMovesItsKeysAndLeavesOthers() {
         InMemoryCacheStore store = new InMemoryCacheStore(100, Duration.ofMinutes(5), 4);
-        CacheKey before = CacheKey.of("alice", store.scopeVersion("alice"), "d", "p", null);
+        CacheKey before = CacheKey.of("alice", String.valueOf(store.scopeVersion("alice")), "d", "p", null);
         store.put(before.exact(), "answer");
         store.invalidateScope("alice");
-        CacheKey after = CacheKey.of("alice", store.scopeVersion("alice"), "d", "p", null);
+        CacheKey after = CacheKey.of("alice", String.valueOf(store.scopeVersion("alice")), "d", "p", null);
         assertEquals(Optional.empty(), store.get(after.exact()));
         assertEquals(0, store.scopeVersion("bob"));
     }
