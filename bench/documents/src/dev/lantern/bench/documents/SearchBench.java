@@ -107,6 +107,7 @@ public final class SearchBench {
                 .setProperty("hibernate.hbm2ddl.auto", "create")
                 .setProperty("hibernate.jdbc.batch_size", "100")
                 .setProperty("hibernate.order_inserts", "true")
+                .setProperty("hibernate.search.backend.type", "lucene")
                 .setProperty("hibernate.search.backend.directory.root", index.toString())
                 .setProperty("hibernate.search.backend.analysis.configurer", SearchAnalyzers.class.getName())
                 .setProperty("hibernate.search.backend.lucene_version", "LATEST")
