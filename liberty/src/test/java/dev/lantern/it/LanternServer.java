@@ -9,12 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -79,13 +83,36 @@ public final class LanternServer {
         throw new AssertionError(baseUrl + "/health/ready did not answer 200 within " + limit + " (last " + last + ")");
     }
 
-    /** The first administrator's email and password, as logged once at the server's first start. */
+    /**
+     * The first administrator's email and password, as logged once at the server's first start on its
+     * database. A restart rolls messages.log over, so the newest log holding the line is read (the last
+     * such line in it).
+     */
     public static String[] generatedAdministrator() throws IOException {
-        Matcher matcher = GENERATED_PASSWORD.matcher(Files.readString(messagesLog()));
-        if (!matcher.find()) {
-            throw new AssertionError("no generated administrator password in " + messagesLog());
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(messagesLog().getParent())) {
+            logs = files.filter(f -> f.getFileName().toString().matches("messages.*\\.log"))
+                    .sorted(Comparator.comparing(LanternServer::modified).reversed()).toList();
         }
-        return new String[] {matcher.group(1), matcher.group(2)};
+        for (Path log : logs) {
+            Matcher matcher = GENERATED_PASSWORD.matcher(Files.readString(log));
+            String[] found = null;
+            while (matcher.find()) {
+                found = new String[] {matcher.group(1), matcher.group(2)};
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("no generated administrator password in " + messagesLog().getParent());
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static SSLContext trustAll() {

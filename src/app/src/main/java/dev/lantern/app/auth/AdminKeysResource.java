@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /admin/keys/rotate}: a new access-token signing key now (tokens already issued stay valid). */
 @Path("/admin/keys")
 @RequestScoped
+@RateLimited("default")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

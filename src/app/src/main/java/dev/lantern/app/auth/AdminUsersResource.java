@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code /admin/users}: administrators create, list, disable, enable users and reset their passwords. */
 @Path("/admin/users")
 @RequestScoped
+@RateLimited("default")
 @RolesAllowed(Roles.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

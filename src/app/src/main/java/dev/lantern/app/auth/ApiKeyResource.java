@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code /v1/api-keys}: the caller's API keys, used as {@code Authorization: Bearer <key>}. */
 @Path("/v1/api-keys")
 @RequestScoped
+@RateLimited("default")
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

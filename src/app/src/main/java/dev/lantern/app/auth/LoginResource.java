@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.ratelimit.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /login}: email and password for an access token and a refresh token. */
 @Path("/login")
 @RequestScoped
+@RateLimited("anonymous")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")

@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.ratelimit.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /auth/refresh} (rotation) and {@code POST /auth/logout} (revocation) of refresh tokens. */
 @Path("/auth")
 @RequestScoped
+@RateLimited("anonymous")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")

@@ -1,5 +1,6 @@
 package dev.lantern.app.errors;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code GET /stats/errors}: the persisted error counts, for administrators. */
 @Path("/stats/errors")
 @RequestScoped
+@RateLimited("default")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Errors")

@@ -22,6 +22,6 @@ public class ClientAddress {
     }
 
     public String of(HttpServletRequest request) {
-        return proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        return TrustedProxies.canonical(proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
     }
 }

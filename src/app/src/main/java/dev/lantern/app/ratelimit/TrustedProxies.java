@@ -59,6 +59,16 @@ public final class TrustedProxies {
         return false;
     }
 
+    /** An address in one spelling ({@code 0:0:0:0:0:0:0:1} for {@code ::1}), so that tiers and keys match. */
+    public static String canonical(String address) {
+        byte[] bytes = literal(address);
+        try {
+            return bytes == null ? address : InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
+
     private static boolean isLiteral(String text) {
         return literal(text) != null;
     }

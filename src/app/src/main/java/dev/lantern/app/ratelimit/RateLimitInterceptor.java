@@ -1,0 +1,93 @@
+package dev.lantern.app.ratelimit;
+
+import dev.lantern.app.auth.Caller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies {@link RateLimited}: counts the call against its policy for the caller (set by the
+ * authentication filter, which runs first) or the client address, records the decision for the headers,
+ * and refuses with 429 when the policy is exhausted. The policy can be changed per endpoint by
+ * configuration ({@code lantern.ratelimit.endpoint-policies}, endpoints named {@code GET /v1/api-keys}).
+ */
+@RateLimited
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class RateLimitInterceptor {
+
+    private static final Map<Method, Target> TARGETS = new ConcurrentHashMap<>();
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimitPolicies policies;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    RateLimitOutcome outcome;
+
+    @AroundInvoke
+    Object limit(InvocationContext context) throws Exception {
+        Target target = TARGETS.computeIfAbsent(context.getMethod(), Target::of);
+        if (target.endpoint() == null || !policies.enabled()) {
+            return context.proceed();
+        }
+        Decision decision = limiter.check(policies.policyFor(target.policy(), target.endpoint()), caller.identity(),
+                clientAddress.of(request));
+        outcome.record(decision);
+        if (!decision.allowed()) {
+            throw decision.rejection();
+        }
+        return context.proceed();
+    }
+
+    /** A resource method's declared policy and its endpoint name ({@code GET /v1/api-keys}); null when not a resource method. */
+    record Target(String policy, String endpoint) {
+        static Target of(Method method) {
+            Class<?> type = method.getDeclaringClass();
+            RateLimited declared = method.getAnnotation(RateLimited.class);
+            if (declared == null) {
+                declared = type.getAnnotation(RateLimited.class);
+            }
+            String verb = null;
+            for (Annotation annotation : method.getAnnotations()) {
+                HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                if (http != null) {
+                    verb = http.value();
+                }
+            }
+            if (verb == null) {
+                return new Target(null, null);
+            }
+            String path = ("/" + value(type.getAnnotation(Path.class)) + "/" + value(method.getAnnotation(Path.class)))
+                    .replaceAll("/+", "/");
+            if (path.length() > 1 && path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            return new Target(declared == null ? "default" : declared.value(), verb + " " + path);
+        }
+
+        private static String value(Path path) {
+            return path == null ? "" : path.value();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lantern.app.ratelimit;
+
+import dev.lantern.app.auth.CallerIdentity;
+import dev.lantern.app.errors.ErrorCode;
+import dev.lantern.app.errors.LanternException;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The token quota of generation (prompt + completion tokens per user, {@code generation}: 10,000 per
+ * minute by default, {@code lantern.ratelimit.policy.generation.tokens}). Reserve the most a request can
+ * use before generating, then settle with what it used:
+ * <pre>{@code
+ * Reservation reservation = tokenQuota.reserve(caller.identity(), promptTokens + maxTokens); // 429 if it does not fit
+ * try { ... generate ... } finally { reservation.settle(usage.totalTokens()); }
+ * }</pre>
+ * A reservation that does not fit is refused with 429 {@code RATE_LIMITED} and {@code Retry-After}; settling
+ * gives back what was not used (or takes the excess). Exempt roles (administrators by default) and policies
+ * without a token quota get a reservation that does nothing.
+ */
+@ApplicationScoped
+public class TokenQuota {
+
+    public static final String GENERATION = "generation";
+
+    @Inject
+    RateLimitPolicies policies;
+
+    @Inject
+    RateLimiter limiter;
+
+    public Reservation reserve(CallerIdentity caller, long tokens) {
+        return reserve(GENERATION, caller, tokens);
+    }
+
+    public Reservation reserve(String policy, CallerIdentity caller, long tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("tokens must not be negative");
+        }
+        Optional<Quota> quota = policies.tokens(policy, caller);
+        if (quota.isEmpty() || policies.exempt(policy, caller.roles()) || tokens == 0) {
+            return Reservation.NONE;
+        }
+        long capacity = quota.get().limits().stream().mapToLong(Limit::amount).min().orElse(Long.MAX_VALUE);
+        if (tokens > capacity) {
+            throw new LanternException(ErrorCode.RATE_LIMITED, "The request may use " + tokens + " tokens, more than "
+                    + "the token quota of policy \"" + policy + "\" allows at once (" + capacity + ").")
+                    .withParam("max_tokens");
+        }
+        ConsumptionProbe probe;
+        try {
+            probe = limiter.take(quota.get(), caller, tokens);
+        } catch (RateLimitStore.StoreUnavailableException e) {
+            limiter.storeFailed(policy, e);
+            return Reservation.NONE;
+        }
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, Decision.seconds(probe.getNanosToWaitForRefill()));
+            throw new LanternException(ErrorCode.RATE_LIMITED, "Token quota of policy \"" + policy + "\" exhausted ("
+                    + probe.getRemainingTokens() + " of the " + tokens + " tokens requested are left): it resets in "
+                    + seconds + " seconds.").withHeader("Retry-After", seconds);
+        }
+        return new Reservation(this, quota.get(), caller, tokens);
+    }
+
+    void settle(Reservation reservation, long actual) {
+        try {
+            limiter.adjust(reservation.quota(), reservation.caller(), actual - reservation.reserved());
+        } catch (RateLimitStore.StoreUnavailableException e) {
+            // Settling is best effort: the reservation already counted, and failing the finished request helps nobody.
+        }
+    }
+}
