@@ -138,6 +138,9 @@ public final class SearchBench {
                 for (int c = 0; c < batch.size(); c++) {
                     ids[d * perDocument + c] = batch.get(c).id();
                 }
+                if ((d + 1) % 10 == 0) {
+                    System.out.printf("  %,d chunks stored and indexed%n", (d + 1) * perDocument);
+                }
             }
         }
         Search.mapping(factory).scope(DocumentChunk.class).workspace().flush();
