@@ -107,6 +107,7 @@ public final class SearchBench {
                 .setProperty("hibernate.hbm2ddl.auto", "create")
                 .setProperty("hibernate.jdbc.batch_size", "100")
                 .setProperty("hibernate.order_inserts", "true")
+                .setProperty("hibernate.search.backend.type", "lucene")
                 .setProperty("hibernate.search.backend.directory.root", index.toString())
                 .setProperty("hibernate.search.backend.analysis.configurer", SearchAnalyzers.class.getName())
                 .setProperty("hibernate.search.backend.lucene_version", "LATEST")
@@ -136,6 +137,9 @@ public final class SearchBench {
                 session.getTransaction().commit();
                 for (int c = 0; c < batch.size(); c++) {
                     ids[d * perDocument + c] = batch.get(c).id();
+                }
+                if ((d + 1) % 10 == 0) {
+                    System.out.printf("  %,d chunks stored and indexed%n", (d + 1) * perDocument);
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.lantern.app.auth.Caller;
 import dev.lantern.app.documents.retrieval.RetrievalService;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/documents")
 @RequestScoped
 @RolesAllowed({"user", "admin"})
+@RateLimited("default")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 @SecurityRequirement(name = "bearer")
@@ -59,6 +61,7 @@ public class DocumentsResource {
     RetrievalService retrieval;
 
     @POST
+    @RateLimited("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a document (multipart part `file`); 202 when it is processed in the background")
     @APIResponse(responseCode = "200", description = "Processed (or already uploaded): ready for search",

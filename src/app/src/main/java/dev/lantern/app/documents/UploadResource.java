@@ -1,5 +1,6 @@
 package dev.lantern.app.documents;
 
+import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/upload")
 @RequestScoped
 @RolesAllowed({"user", "admin"})
+@RateLimited("upload")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 @SecurityRequirement(name = "bearer")
