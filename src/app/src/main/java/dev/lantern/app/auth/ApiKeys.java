@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * so that a request costs no query; revoking on this server takes effect at once, on others within that time.
  */
 @ApplicationScoped
-@Transactional
 public class ApiKeys {
 
     static final String PREFIX = "lk_";
@@ -40,6 +39,7 @@ public class ApiKeys {
         return bearer.startsWith(PREFIX) && bearer.length() <= 100;
     }
 
+    @Transactional
     public Created create(CallerIdentity owner, String name) {
         String value = Secrets.generate(PREFIX);
         ApiKey key = new ApiKey(owner.subject(), name.strip(), Secrets.sha256(value));
@@ -47,12 +47,14 @@ public class ApiKeys {
         return new Created(key, value);
     }
 
+    @Transactional
     public List<ApiKey> list(CallerIdentity owner) {
         return em.createQuery("SELECT k FROM ApiKey k WHERE k.userId = :user AND k.revokedAt IS NULL "
                 + "ORDER BY k.createdAt", ApiKey.class).setParameter("user", owner.subject()).getResultList();
     }
 
     /** Revokes one of the caller's keys (an administrator may revoke anyone's); 404 otherwise. */
+    @Transactional
     public void revoke(CallerIdentity caller, String id) {
         ApiKey key = id == null || id.length() > 36 ? null : em.find(ApiKey.class, id);
         if (key == null || key.revoked() || !(key.userId().equals(caller.subject()) || caller.isAdmin())) {
@@ -67,8 +69,10 @@ public class ApiKeys {
         cache.values().removeIf(cached -> userId.equals(cached.identity().subject()));
     }
 
-    /** The identity a key acts as: its owner's, while both the key and the owner are active. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The identity a key acts as: its owner's, while both the key and the owner are active. No transaction:
+     * it runs on every request authenticated by a key, and mostly answers from the cache.
+     */
     public Optional<CallerIdentity> authenticate(String value) {
         String hash = Secrets.sha256(value);
         Instant now = Instant.now();

@@ -18,7 +18,6 @@ public record AuthSettings(
         int lockoutFailures,
         int lockoutAddressFailures,
         Duration lockoutDuration,
-        Optional<String> idpIssuer,
         String idpAdminGroup) {
 
     public AuthSettings {

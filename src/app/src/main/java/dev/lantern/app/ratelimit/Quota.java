@@ -8,18 +8,25 @@ import java.util.List;
 /**
  * The windows that apply to one caller under one policy (the policy's own, or a tier's), as a Bucket4j
  * configuration: one bandwidth per window, each refilled whole at the end of its window (the fixed windows
- * of the tutorial's limiter), all consumed together and atomically.
+ * of the tutorial's limiter), all consumed together and atomically. {@code signature} is a short, stable
+ * name of the limits, part of the bucket's key (a changed tier gets a fresh bucket).
  */
-public record Quota(String policy, List<Limit> limits) {
+public record Quota(String policy, List<Limit> limits, BucketConfiguration bucket, String signature) {
+
+    public Quota(String policy, List<Limit> limits) {
+        this(policy, List.copyOf(limits), configuration(limits), Integer.toHexString(limits.toString().hashCode()));
+    }
 
     public Quota {
-        limits = List.copyOf(limits);
         if (limits.isEmpty()) {
             throw new IllegalArgumentException("policy " + policy + " has no limits");
         }
     }
 
-    public BucketConfiguration bucket() {
+    private static BucketConfiguration configuration(List<Limit> limits) {
+        if (limits.isEmpty()) {
+            return null;
+        }
         List<Bandwidth> bandwidths = new ArrayList<>();
         for (int i = 0; i < limits.size(); i++) {
             Limit limit = limits.get(i);
@@ -27,11 +34,6 @@ public record Quota(String policy, List<Limit> limits) {
                     .id("w" + i).build());
         }
         return new BucketConfiguration(bandwidths);
-    }
-
-    /** A short, stable name of these limits, part of the bucket's key (a changed tier gets a fresh bucket). */
-    public String signature() {
-        return Integer.toHexString(limits.toString().hashCode());
     }
 
     /** The {@code RateLimit-Policy} items: {@code "name";q=10;w=60}, one per window. */

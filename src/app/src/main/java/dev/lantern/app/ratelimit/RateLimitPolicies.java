@@ -4,8 +4,8 @@ import dev.lantern.app.auth.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +51,7 @@ public class RateLimitPolicies {
 
     private volatile Instant loaded = Instant.EPOCH;
     private final Map<String, Optional<Quota>> quotas = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> exemptRoles = new ConcurrentHashMap<>();
     private volatile Map<String, String> endpointPolicies = Map.of();
     private volatile boolean enabled = true;
 
@@ -101,9 +102,14 @@ public class RateLimitPolicies {
 
     /** Whether one of these roles is exempt from the policy. */
     public boolean exempt(String policy, Set<String> roles) {
-        String exempt = setting(PREFIX + "policy." + policy + ".exempt-roles")
-                .orElseGet(() -> config.getOptionalValue(PREFIX + "exempt-roles", String.class).orElse("admin"));
-        return Arrays.stream(exempt.split(",")).map(String::trim).anyMatch(roles::contains);
+        if (roles.isEmpty()) {
+            return false;
+        }
+        reloadIfDue();
+        Set<String> exempt = exemptRoles.computeIfAbsent(policy, p -> Set.copyOf(Arrays.asList(setting(PREFIX + "policy." + p + ".exempt-roles")
+                .orElseGet(() -> config.getOptionalValue(PREFIX + "exempt-roles", String.class).orElse("admin"))
+                .split("\\s*,\\s*"))));
+        return roles.stream().anyMatch(exempt::contains);
     }
 
     private Optional<String> setting(String name) {
@@ -120,6 +126,7 @@ public class RateLimitPolicies {
                 return;
             }
             quotas.clear();
+            exemptRoles.clear();
             Map<String, String> mapping = new ConcurrentHashMap<>();
             for (String pair : setting(PREFIX + "endpoint-policies").map(s -> List.of(s.split(","))).orElse(List.of())) {
                 int equals = pair.lastIndexOf('=');

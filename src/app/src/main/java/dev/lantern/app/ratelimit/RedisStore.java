@@ -26,26 +26,30 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Buckets in Redis through Lettuce and Bucket4j's compare-and-swap proxy, so that every server sharing the
- * Redis enforces one combined limit. Every call is bounded by the timeout (connect, command, and a hard
- * wait on the future); commands are rejected at once while disconnected, and a lost connection is tried
- * again every second, so a dead or slow Redis never holds a request longer than the timeout.
+ * Redis enforces one combined limit. Every request's call is bounded by the timeout (command timeout, and a
+ * hard wait on the future); connecting happens in the background, commands are rejected at once while
+ * disconnected, and a lost connection is tried again every second, so a dead or slow Redis never holds a
+ * request longer than the timeout.
  * Keys expire once their bucket would be full again.
  */
 final class RedisStore implements RateLimitStore {
 
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClientResources resources;
     private final RedisClient client;
     private final Duration timeout;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile AsyncProxyManager<String> proxies;
+    private final RedisURI uri;
+    private CompletableFuture<AsyncProxyManager<String>> connecting;
     private long nextAttempt;
 
     RedisStore(String url, Duration timeout) {
         this.timeout = timeout;
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout);
+        this.uri = RedisURI.create(url);
+        uri.setTimeout(HANDSHAKE_TIMEOUT);
         this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.constant(RECONNECT_PAUSE)).build();
         this.client = RedisClient.create(resources, uri);
@@ -83,6 +87,15 @@ final class RedisStore implements RateLimitStore {
         BucketConfiguration probe = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(1).refillIntervally(1, Duration.ofSeconds(1))).build();
         try {
+            try {
+                proxies();
+            } catch (StoreUnavailableException e) {
+                CompletableFuture<AsyncProxyManager<String>> pending;
+                synchronized (this) {
+                    pending = connecting;
+                }
+                pending.get(HANDSHAKE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
             bucket("lantern:warm-up:" + java.util.UUID.randomUUID(), probe).tryConsumeAndReturnRemaining(1)
                     .get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -118,6 +131,12 @@ final class RedisStore implements RateLimitStore {
         }
     }
 
+    /**
+     * The bucket proxies over the current connection. Connecting happens in the background (the first time
+     * includes Lettuce's start-up and the protocol handshake, far slower than a request may wait): while it
+     * is not done, or after it failed and until the pause is over, requests get {@link StoreUnavailableException}
+     * at once.
+     */
     private AsyncProxyManager<String> proxies() {
         AsyncProxyManager<String> current = proxies;
         if (current != null) {
@@ -128,20 +147,21 @@ final class RedisStore implements RateLimitStore {
                 return proxies;
             }
             long now = System.nanoTime();
-            if (now - nextAttempt < 0) {
-                throw new StoreUnavailableException("Redis is unreachable (retrying shortly)", null);
-            }
-            nextAttempt = now + RECONNECT_PAUSE.toNanos();
-            try {
-                connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                proxies = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                        .requestTimeout(timeout)
-                        .build().asAsync();
-                return proxies;
-            } catch (RuntimeException e) {
-                throw new StoreUnavailableException("cannot connect to Redis", e);
+            if ((connecting == null || connecting.isCompletedExceptionally()) && now - nextAttempt >= 0) {
+                nextAttempt = now + RECONNECT_PAUSE.toNanos();
+                connecting = client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
+                        .toCompletableFuture().thenApply(this::connected);
             }
         }
+        throw new StoreUnavailableException("Redis is not connected (connecting, or retrying shortly)", null);
+    }
+
+    private synchronized AsyncProxyManager<String> connected(StatefulRedisConnection<String, byte[]> opened) {
+        connection = opened;
+        proxies = Bucket4jLettuce.casBasedBuilder(opened)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .requestTimeout(timeout)
+                .build().asAsync();
+        return proxies;
     }
 }
