@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./classpath.sh
-exec java -Xmx3g -Dchunks="${CHUNKS:-100000}" -Dqueries="${QUERIES:-200}" -Dcandidates="${CANDIDATES:-50}" \
+exec java -Xmx6g -Dchunks="${CHUNKS:-100000}" -Dqueries="${QUERIES:-200}" -Dcandidates="${CANDIDATES:-50}" \
   -Djava.util.logging.SimpleFormatter.format='%4$s %5$s%n' -Dorg.jboss.logging.provider=jdk \
   -cp "$BENCH_CP" dev.lantern.bench.documents.SearchBench
