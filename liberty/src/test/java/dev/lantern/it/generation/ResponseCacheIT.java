@@ -168,7 +168,7 @@ class ResponseCacheIT {
         post("/v1/chat/completions", body, carol);
         assertEquals("hit", cache(post("/v1/chat/completions", body, carol)));
         String boundary = "lantern-it-" + RUN;
-        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\""
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cache-it-" + RUN + ".txt\""
                 + "\r\nContent-Type: text/plain\r\n\r\nBinary trees keep keys in order. " + RUN + "\r\n--" + boundary
                 + "--\r\n";
         HttpResponse<String> upload = LanternServer.client().send(java.net.http.HttpRequest.newBuilder(

@@ -1,0 +1,80 @@
+package dev.lantern.app.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lantern.app.errors.ErrorCode;
+import dev.lantern.app.errors.LanternException;
+import dev.lantern.engine.RuntimeOptions;
+import dev.lantern.engine.batch.SchedulerLimits;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry's life: configured models are LOADING (requests answered 503 MODEL_NOT_READY with
+ * Retry-After, readiness down) until the background load ends, then READY; a model that cannot load is
+ * FAILED; an unknown id is 404 MODEL_NOT_FOUND. The load runs when the test lets the executor run it.
+ */
+class ModelRegistryTest {
+
+    private static final Path DEMO = Path.of("../../models/docs-llama-8m").toAbsolutePath().normalize();
+
+    private final List<Runnable> background = new ArrayList<>();
+
+    private ModelRegistry registry(String spec) {
+        ModelRegistry registry = new ModelRegistry();
+        registry.settings = new ModelSettings(ModelSpec.parse(spec, Optional.empty()),
+                RuntimeOptions.defaults().withOnnxFile("model_int8.onnx"), SchedulerLimits.defaults());
+        registry.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        background.add((Runnable) args[0]);
+                    }
+                    return null;
+                });
+        registry.start();
+        return registry;
+    }
+
+    @Test
+    void loadingThenReady() {
+        ModelRegistry registry = registry("docs=" + DEMO + ";broken=/nonexistent/model");
+        try {
+            assertEquals(ModelState.LOADING, registry.defaultModel().state());
+            LanternException loading = assertThrows(LanternException.class, () -> registry.ready(null));
+            assertEquals(ErrorCode.MODEL_NOT_READY, loading.code());
+            assertEquals("5", loading.headers().get("Retry-After"));
+            assertEquals(ErrorCode.MODEL_NOT_FOUND,
+                    assertThrows(LanternException.class, () -> registry.ready("gpt-4")).code());
+            assertEquals("model", assertThrows(LanternException.class, () -> registry.ready("gpt-4")).param());
+
+            background.forEach(Runnable::run);
+
+            assertEquals(ModelState.READY, registry.defaultModel().state());
+            assertSame(registry.defaultModel(), registry.ready(null));
+            assertSame(registry.defaultModel(), registry.ready("docs"));
+            assertEquals(ModelState.FAILED, registry.languageModels().get(1).state());
+            assertEquals(ErrorCode.MODEL_NOT_READY,
+                    assertThrows(LanternException.class, () -> registry.ready("broken")).code());
+            assertEquals(ModelState.READY, registry.embeddingState());
+        } finally {
+            registry.stop();
+        }
+    }
+
+    @Test
+    void theDefaultIsTheFirstListedUnlessNamed() {
+        assertEquals("b", ModelSpec.parse("a=/x;b=/y", Optional.of("b")).get(0).id());
+        assertEquals("a", ModelSpec.parse("a=/x;b=/y", Optional.empty()).get(0).id());
+        assertEquals("docs-llama-8m", ModelSpec.parse("/models/docs-llama-8m", Optional.empty()).get(0).id());
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("a=/x;a=/y", Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("a=/x", Optional.of("c")));
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse(" ", Optional.empty()));
+    }
+}
