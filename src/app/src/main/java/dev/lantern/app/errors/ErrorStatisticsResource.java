@@ -4,6 +4,7 @@ import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,9 @@ public class ErrorStatisticsResource {
     @Inject
     ErrorStatisticsRepository repository;
 
+    /** A read: idempotent, so a transient database failure is retried (never done for generation). */
     @GET
+    @Retry(maxRetries = 2, delay = 200, retryOn = PersistenceException.class)
     @Operation(summary = "Error counts by code, by endpoint, and per hour for the last `hours` hours")
     public ErrorStatistics statistics(
             @QueryParam("hours") @DefaultValue("24") @Min(1) @Max(24 * 31) int hours) {

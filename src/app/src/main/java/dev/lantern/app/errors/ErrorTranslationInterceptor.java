@@ -10,6 +10,8 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -48,6 +50,16 @@ public class ErrorTranslationInterceptor {
         }
         if (cause instanceof OverloadedException) {
             return new LanternException(ErrorCode.OVERLOADED).withHeader("Retry-After", 1);
+        }
+        if (cause instanceof BulkheadException) {
+            return new LanternException(ErrorCode.OVERLOADED).withHeader("Retry-After", 1);
+        }
+        if (cause instanceof CircuitBreakerOpenException) {
+            return new LanternException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The model failed repeatedly and is paused: retry later.").withHeader("Retry-After", 10);
+        }
+        if (cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return new LanternException(ErrorCode.TIMEOUT);
         }
         if (cause instanceof OptimisticLockException) {
             return new LanternException(ErrorCode.CONFLICT, "The resource was changed concurrently: retry.");

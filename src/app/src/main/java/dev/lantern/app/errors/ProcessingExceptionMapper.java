@@ -13,8 +13,10 @@ public class ProcessingExceptionMapper extends CatalogueExceptionMapper<Processi
 
     @Override
     public Response toResponse(ProcessingException e) {
-        return answer(new LanternException(ErrorCode.VALIDATION_ERROR,
-                "The request body is not valid JSON of the expected shape" + field(e) + "."));
+        String param = JsonbExceptionMapper.param(e);
+        LanternException error = new LanternException(ErrorCode.VALIDATION_ERROR,
+                "The request body is not valid JSON of the expected shape" + field(e) + ".");
+        return answer(param == null ? error : error.withParam(param));
     }
 
     /** JSON-B names the failing property in its message; only that name (validated) is repeated. */

@@ -1,0 +1,165 @@
+package dev.lantern.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lantern.engine.AutoSettings;
+import dev.lantern.engine.LanguageModel;
+import dev.lantern.engine.RuntimeOptions;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Eight concurrent streamed completions through the running server's HTTP API (128-token prompts sent as
+ * token ids, 128 new tokens, ignore_eos, temperature 0) against a bare ONNX Runtime batch-of-8 loop on the
+ * same ONNX file in this JVM (target >= 0.85) and against one stream through the same server (target >= 3).
+ * Aggregate rate = generated tokens / wall time from the first request sent to the last [DONE], prefill
+ * included in every arm; time to first token = request sent to its first content event. Rounds alternate.
+ *
+ * <p>Arguments: base URL, model directory, ONNX file. System properties: rounds, tokens, promptTokens, token
+ * (a bearer token, when the server wants one).
+ */
+public final class HttpBatchBench {
+    private static final int STREAMS = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Stream(int tokens, long ttftNanos) {
+    }
+
+    record Round(double rate, List<Long> ttfts) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        Path dir = Path.of(args[1]);
+        String file = args[2];
+        int rounds = Integer.getInteger("rounds", 5);
+        int tokens = Integer.getInteger("tokens", 128);
+        int promptTokens = Integer.getInteger("promptTokens", 128);
+        String bearer = System.getProperty("token", "");
+        int[] prompt;
+        try (LanguageModel model = LanguageModel.load(dir, RuntimeOptions.defaults().withOnnxFile(file),
+                AutoSettings.NONE)) {
+            prompt = EngineDecodeBench.prompt(model, dir, promptTokens);
+        }
+        List<int[]> prompts = Collections.nCopies(STREAMS, prompt);
+        try (BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS)) {
+            http(base, bearer, prompt, tokens, STREAMS);
+            http(base, bearer, prompt, tokens, 1);
+            bare.decode(prompts, tokens);
+            List<Double> batched = new ArrayList<>();
+            List<Double> bareRates = new ArrayList<>();
+            List<Double> singles = new ArrayList<>();
+            List<Double> vsBare = new ArrayList<>();
+            List<Double> vsSingle = new ArrayList<>();
+            List<Long> ttfts = new ArrayList<>();
+            List<Long> singleTtfts = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Round eight = http(base, bearer, prompt, tokens, STREAMS);
+                double b = STREAMS * tokens / (bare.decode(prompts, tokens).totalNanos() / 1e9);
+                Round one = http(base, bearer, prompt, tokens, 1);
+                batched.add(eight.rate());
+                bareRates.add(b);
+                singles.add(one.rate());
+                vsBare.add(eight.rate() / b);
+                vsSingle.add(eight.rate() / one.rate());
+                ttfts.addAll(eight.ttfts());
+                singleTtfts.addAll(one.ttfts());
+                System.out.printf("  %s round %d: HTTP x8 %.1f tok/s, bare ORT x8 %.1f tok/s, HTTP x1 %.1f tok/s%n",
+                        file, round, eight.rate(), b, one.rate());
+            }
+            Collections.sort(ttfts);
+            Collections.sort(singleTtfts);
+            System.out.printf("http-batch %s: 8 streams %.1f tok/s, bare ORT batch-8 %.1f tok/s, single stream %.1f "
+                            + "tok/s; ratio vs bare %.3f (target >= 0.85), vs single %.2fx (target >= 3); time to "
+                            + "first token x8 p50 %.0f ms p95 %.0f ms, x1 p50 %.0f ms%n", file,
+                    EngineDecodeBench.median(batched), EngineDecodeBench.median(bareRates),
+                    EngineDecodeBench.median(singles), EngineDecodeBench.median(vsBare),
+                    EngineDecodeBench.median(vsSingle), percentile(ttfts, 0.50), percentile(ttfts, 0.95),
+                    percentile(singleTtfts, 0.50));
+        }
+    }
+
+    private static Round http(String base, String bearer, int[] prompt, int tokens, int streams) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("max_tokens", tokens).put("temperature", 0)
+                .put("ignore_eos", true).put("stream", true);
+        body.set("prompt", JSON.valueToTree(prompt));
+        body.putObject("stream_options").put("include_usage", true);
+        String json = JSON.writeValueAsString(body);
+        long start = System.nanoTime();
+        List<CompletableFuture<Stream>> futures = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            futures.add(CompletableFuture.supplyAsync(() -> stream(base, bearer, json)));
+        }
+        int generated = 0;
+        List<Long> ttfts = new ArrayList<>();
+        for (CompletableFuture<Stream> f : futures) {
+            generated += f.get().tokens();
+            ttfts.add(f.get().ttftNanos());
+        }
+        return new Round(generated / ((System.nanoTime() - start) / 1e9), ttfts);
+    }
+
+    private static Stream stream(String base, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/completions"))
+                .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
+                .header("Cache-Control", "no-store") // the model must generate: greedy answers are cacheable
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (!bearer.isEmpty()) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                        + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            long first = 0;
+            int tokens = 0;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.startsWith("data: {")) {
+                        continue;
+                    }
+                    JsonNode event = JSON.readTree(line.substring(6));
+                    if (event.has("error")) {
+                        throw new IllegalStateException(event.toString());
+                    }
+                    JsonNode choice = event.path("choices").path(0);
+                    if (first == 0 && !choice.path("text").asText("").isEmpty()) {
+                        first = System.nanoTime();
+                    }
+                    if (event.path("usage").has("completion_tokens")) {
+                        tokens = event.path("usage").path("completion_tokens").asInt();
+                    }
+                }
+            }
+            return new Stream(tokens, first - sent);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(List<Long> sortedNanos, double p) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, Math.min(sortedNanos.size() - 1, index))) / 1e6;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lantern.it.errors;
+
+import static dev.lantern.it.errors.ErrorBodies.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lantern.it.LanternServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Errors the JAX-RS runtime and the container raise, caused for real, answered in the catalogue's words. */
+class ErrorCatalogueIT {
+
+    @BeforeAll
+    static void ready() throws Exception {
+        LanternServer.awaitReady(LanternServer.baseUrl(), Duration.ofMinutes(3));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return LanternServer.client().send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create(LanternServer.baseUrl() + path));
+    }
+
+    @Test
+    void unknownPathIsNotFound() throws Exception {
+        assertError(send(at("/no/such/path").GET()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
+        HttpResponse<String> response = send(at("/stats/errors").DELETE());
+        assertError(response, 405, "METHOD_NOT_ALLOWED");
+        assertTrue(response.headers().firstValue("Allow").orElse("").contains("GET"), "Allow names GET");
+    }
+
+    @Test
+    void aSafeCallerRequestIdIsKeptAndAnUnsafeOneReplaced() throws Exception {
+        HttpResponse<String> kept = send(at("/no/such/path").header("X-Request-Id", "trace-12345678").GET());
+        assertEquals("trace-12345678", kept.headers().firstValue("Lantern-Request-Id").orElse(""));
+        HttpResponse<String> replaced = send(at("/no/such/path").header("X-Request-Id", "bad id <script>").GET());
+        assertTrue(replaced.headers().firstValue("Lantern-Request-Id").orElse("").startsWith("req_"));
+    }
+
+    @Test
+    void errorsAreCountedInMetricsByCodeAndEndpoint() throws Exception {
+        send(at("/no/such/path/for/metrics").GET());
+        String metrics = LanternServer.get("/metrics?scope=application").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("lantern_errors_total{")
+                && l.contains("code=\"NOT_FOUND\"") && l.contains("endpoint=\"GET unmatched\"")), metrics);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.lantern.it.generation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lantern.it.LanternServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ChatCompletionsIT {
+
+    @BeforeAll
+    static void ready() throws Exception {
+        LanternServer.awaitReady(LanternServer.baseUrl(), Duration.ofMinutes(3));
+    }
+
+    private static JsonNode ok(ObjectNode body) throws Exception {
+        HttpResponse<String> response = Api.post("/v1/chat/completions", body);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return Api.json(response);
+    }
+
+    @Test
+    void answersInOpenAisShape() throws Exception {
+        JsonNode answer = ok(Api.chat("What is a generator in Python?").put("temperature", 0).put("max_tokens", 64));
+        assertTrue(answer.path("id").asText().startsWith("chatcmpl-"));
+        assertEquals("chat.completion", answer.path("object").asText());
+        assertTrue(answer.path("created").asLong() > 1_600_000_000L);
+        assertEquals("docs-llama-8m", answer.path("model").asText());
+        JsonNode choice = answer.path("choices").get(0);
+        assertEquals(0, choice.path("index").asInt());
+        assertEquals("assistant", choice.path("message").path("role").asText());
+        assertFalse(choice.path("message").path("content").asText().isBlank());
+        assertTrue(choice.path("finish_reason").asText().matches("stop|length"));
+        JsonNode usage = answer.path("usage");
+        assertTrue(usage.path("prompt_tokens").asInt() > 5);
+        assertTrue(usage.path("completion_tokens").asInt() > 0);
+        assertEquals(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt(),
+                usage.path("total_tokens").asInt());
+    }
+
+    @Test
+    void greedyIsReproducibleAndMaxTokensEndsWithLength() throws Exception {
+        ObjectNode body = Api.chat("Explain the kernel scheduler.").put("temperature", 0).put("max_tokens", 12)
+                .put("ignore_eos", true);
+        JsonNode first = ok(body);
+        JsonNode second = ok(body);
+        assertEquals(first.path("choices").get(0).path("message").path("content"),
+                second.path("choices").get(0).path("message").path("content"));
+        assertEquals("length", first.path("choices").get(0).path("finish_reason").asText());
+        assertEquals(12, first.path("usage").path("completion_tokens").asInt());
+    }
+
+    @Test
+    void seededSamplingIsReproducibleAndNGivesSeveralChoices() throws Exception {
+        ObjectNode body = Api.chat("What is a module?").put("temperature", 1.0).put("seed", 42).put("n", 3)
+                .put("max_tokens", 24).put("ignore_eos", true);
+        JsonNode first = ok(body);
+        JsonNode second = ok(body);
+        assertEquals(3, first.path("choices").size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i, first.path("choices").get(i).path("index").asInt());
+            assertEquals(first.path("choices").get(i).path("message"), second.path("choices").get(i).path("message"));
+        }
+        assertNotEquals(first.path("choices").get(0).path("message"), first.path("choices").get(1).path("message"),
+                "each choice samples its own text");
+        assertEquals(72, first.path("usage").path("completion_tokens").asInt());
+    }
+
+    @Test
+    void logprobsWithTopAlternatives() throws Exception {
+        JsonNode answer = ok(Api.chat("What is a list?").put("temperature", 0).put("max_tokens", 5)
+                .put("ignore_eos", true).put("logprobs", true).put("top_logprobs", 3));
+        JsonNode content = answer.path("choices").get(0).path("logprobs").path("content");
+        assertEquals(5, content.size());
+        for (JsonNode token : content) {
+            assertTrue(token.path("logprob").asDouble() <= 0);
+            assertTrue(token.path("bytes").isArray());
+            assertEquals(3, token.path("top_logprobs").size());
+            // greedy: the chosen token is the most likely one
+            assertEquals(token.path("top_logprobs").get(0).path("token").asText(), token.path("token").asText());
+        }
+    }
+
+    @Test
+    void stopStringEndsTheAnswerBeforeIt() throws Exception {
+        ObjectNode body = Api.chat("What is a generator in Python?").put("temperature", 0).put("max_tokens", 64);
+        String full = ok(body).path("choices").get(0).path("message").path("content").asText();
+        String[] words = full.split("\\s+");
+        assertTrue(words.length > 3, full);
+        String stop = " " + words[2];
+        body.putArray("stop").add(stop).add("zzzz-never");
+        JsonNode stopped = ok(body).path("choices").get(0);
+        assertEquals("stop", stopped.path("finish_reason").asText());
+        assertEquals(full.substring(0, full.indexOf(stop)), stopped.path("message").path("content").asText());
+        body.put("stop", stop);
+        assertEquals(full.substring(0, full.indexOf(stop)),
+                ok(body).path("choices").get(0).path("message").path("content").asText());
+    }
+
+    @Test
+    void everySamplingFieldIsAccepted() throws Exception {
+        ObjectNode body = Api.chat("Describe the page cache.").put("model", "docs-llama-8m")
+                .put("temperature", 0.7).put("top_p", 0.9).put("top_k", 40).put("min_p", 0.05)
+                .put("max_tokens", 10).put("min_tokens", 10).put("seed", 7).put("n", 1)
+                .put("frequency_penalty", 0.5).put("presence_penalty", 0.3).put("repetition_penalty", 1.1)
+                .put("ignore_eos", false).put("user", "it").put("logprobs", false);
+        body.put("stop", "@@@@");
+        JsonNode answer = ok(body);
+        assertEquals(10, answer.path("usage").path("completion_tokens").asInt(), "min_tokens held the end back");
+        assertEquals("length", answer.path("choices").get(0).path("finish_reason").asText());
+    }
+
+    @Test
+    void beamSearchWhenAsked() throws Exception {
+        JsonNode beams = ok(Api.chat("What is a list?").put("num_beams", 3).put("max_tokens", 16));
+        assertFalse(beams.path("choices").get(0).path("message").path("content").asText().isBlank());
+        JsonNode alias = ok(Api.chat("What is a list?").put("use_beam_search", true).put("num_beams", 3)
+                .put("max_tokens", 16));
+        assertEquals(beams.path("choices").get(0).path("message"), alias.path("choices").get(0).path("message"),
+                "use_beam_search is num_beams");
+    }
+
+    @Test
+    void streamsChunksThatAddUpToTheAnswer() throws Exception {
+        ObjectNode body = Api.chat("What is a generator in Python?").put("temperature", 0).put("max_tokens", 40);
+        String whole = ok(body).path("choices").get(0).path("message").path("content").asText();
+        body.put("stream", true).putObject("stream_options").put("include_usage", true);
+        Api.Events events = Api.stream("/v1/chat/completions", body);
+        assertEquals(200, events.status());
+        assertTrue(events.contentType().startsWith("text/event-stream"), events.contentType());
+        assertTrue(events.done(), "ends with data: [DONE]");
+        assertEquals(whole, events.text("content"));
+        JsonNode first = events.data().get(0);
+        assertEquals("chat.completion.chunk", first.path("object").asText());
+        assertEquals("assistant", first.path("choices").get(0).path("delta").path("role").asText());
+        String id = first.path("id").asText();
+        events.data().forEach(e -> assertEquals(id, e.path("id").asText(), "one id per stream"));
+        JsonNode last = events.data().get(events.data().size() - 1);
+        assertEquals(0, last.path("choices").size(), "the usage chunk has no choices");
+        assertTrue(last.path("usage").path("completion_tokens").asInt() > 0);
+        JsonNode finish = events.data().get(events.data().size() - 2).path("choices").get(0);
+        assertTrue(finish.path("finish_reason").asText().matches("stop|length"));
+        for (String line : events.rawLines()) {
+            assertTrue(line.isEmpty() || line.startsWith("data: ") || line.startsWith(":"), "SSE line: " + line);
+        }
+    }
+
+    @Test
+    void streamWithoutUsageHasNone() throws Exception {
+        Api.Events events = Api.stream("/v1/chat/completions", Api.chat("Hi").put("stream", true)
+                .put("max_tokens", 4));
+        assertTrue(events.done());
+        events.data().forEach(e -> assertTrue(e.path("usage").isMissingNode() || e.path("usage").isNull()));
+    }
+
+    @Test
+    void streamedChoicesOfNAreNumbered() throws Exception {
+        Api.Events events = Api.stream("/v1/chat/completions", Api.chat("Hi").put("stream", true).put("n", 2)
+                .put("max_tokens", 6).put("ignore_eos", true).put("temperature", 0.9).put("seed", 3));
+        assertTrue(events.done());
+        long finished = events.data().stream().flatMap(e -> java.util.stream.StreamSupport
+                .stream(e.path("choices").spliterator(), false))
+                .filter(c -> c.hasNonNull("finish_reason")).map(c -> c.path("index").asInt()).distinct().count();
+        assertEquals(2, finished);
+    }
+
+    @Test
+    void acceptsContentParts() throws Exception {
+        ObjectNode body = Api.object().put("max_tokens", 4);
+        body.putArray("messages").addObject().put("role", "user").putArray("content").addObject()
+                .put("type", "text").put("text", "What is a list?");
+        assertEquals(LanternServer.JSON.readTree("\"assistant\""),
+                ok(body).path("choices").get(0).path("message").path("role"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lantern.app.documents;
+
+import dev.lantern.app.documents.retrieval.ChunkSearch;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps documents and the index consistent across restarts: at start-up, an index that does not hold as many
+ * chunks as the database (a new or deleted index directory) is rebuilt; every minute, documents whose
+ * background processing made no progress for {@code lantern.documents.stale-processing-after} (the server
+ * that was processing them stopped) are marked failed, so no document stays "processing" forever.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+public class DocumentHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(DocumentHousekeeping.class.getName());
+
+    @Inject
+    DocumentRepository repository;
+
+    @Inject
+    ChunkSearch search;
+
+    @Inject
+    IndexRebuild rebuild;
+
+    @Inject
+    @ConfigProperty(name = "lantern.documents.stale-processing-after", defaultValue = "PT15M")
+    Duration staleAfter;
+
+    @PostConstruct
+    void checkIndex() {
+        try {
+            long stored = repository.chunkCount();
+            long indexed = search.indexedChunks();
+            if (stored != indexed) {
+                LOG.warning(() -> "The search index holds " + indexed + " chunks, the database " + stored
+                        + ": rebuilding the index in the background");
+                rebuild.start();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not compare the search index with the database", e);
+        }
+    }
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void failStaleProcessing() {
+        int failed = repository.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(staleAfter));
+        if (failed > 0) {
+            LOG.warning(() -> failed + " documents stopped processing (server restart?) and are marked failed");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.lantern.app.documents;
+
+import dev.lantern.app.errors.ErrorBody;
+import dev.lantern.app.errors.ErrorResponses;
+import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.errors.RequestIdFilter;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The upload size limit at the servlet level, before JAX-RS parses the multipart body (which it reads whole):
+ * a declared {@code Content-Length} over the limit is answered 413 without reading a byte, and a body without
+ * one (chunked) is cut off as soon as it passes the limit, so an oversized upload is never buffered whole.
+ */
+@WebFilter(urlPatterns = {"/upload", "/v1/documents"})
+public class UploadSizeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** Room for the multipart boundaries and part headers around the file. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    transient DocumentSettings settings;
+
+    @Inject
+    transient ErrorResponses errors;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long limit = settings.limits().maxFileBytes() + MULTIPART_OVERHEAD;
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, response);
+            return;
+        }
+        LimitedRequest limited = new LimitedRequest(request, limit);
+        try {
+            chain.doFilter(limited, response);
+        } finally {
+            if (limited.exceeded && !response.isCommitted()) {
+                response.reset();
+                refuse(request, response);
+            }
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LanternException tooLarge = UploadSpool.tooLarge(settings.limits().maxFileBytes());
+        String requestId = RequestIdFilter.requestId(request);
+        errors.record(tooLarge, requestId, "POST " + request.getServletPath());
+        response.setStatus(tooLarge.code().status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(RequestIdFilter.HEADER, requestId);
+        response.setHeader("Connection", "close");
+        response.getWriter().write(JSON.toJson(ErrorBody.of(tooLarge, requestId)));
+    }
+
+    /** The request with a body that fails once it has given more than {@code limit} bytes. */
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+        private boolean exceeded;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        count(b < 0 ? 0 : 1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        count(Math.max(0, n));
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        count += n;
+                        if (count > limit) {
+                            exceeded = true;
+                            throw new IOException("upload larger than " + limit + " bytes");
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.lantern.app.generation;
+
+import dev.lantern.app.errors.ErrorBody;
+import dev.lantern.app.errors.ErrorResponses;
+import dev.lantern.app.auth.Roles;
+import dev.lantern.app.ratelimit.RateLimited;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /v1/completions}: OpenAI's text completions, whole or streamed as server-sent events. */
+@Path("/v1/completions")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@RateLimited("generation")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+@Tag(name = "Generation")
+@SecurityRequirement(name = "bearer")
+public class CompletionsResource {
+
+    static final String ENDPOINT = "POST /v1/completions";
+
+    @Inject
+    CompletionService service;
+
+    @Inject
+    ErrorResponses errors;
+
+    @Inject
+    CacheMode cache;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Operation(summary = "Continue a prompt", description = "With \"stream\": true the answer is a text/event-stream "
+            + "of Completion chunks (data: {chunk}), ended by data: [DONE], or by one data: {error} event.")
+    @APIResponse(responseCode = "200", description = "The completion, or its stream", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Completion.class)),
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Completion.class))})
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field) or TOKEN_LIMIT_EXCEEDED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no or bad bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the role does not allow it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "MODEL_NOT_FOUND",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "500", description = "INTERNAL_ERROR",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "MODEL_NOT_READY, or OVERLOADED with Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response create(@NotNull @Valid CompletionRequest body) {
+        if (body.streaming()) {
+            return SseResponses.of(service.stream(body, cache,
+                    StreamErrors.of(errors, http, ENDPOINT)));
+        }
+        return service.complete(body, cache).json();
+    }
+}

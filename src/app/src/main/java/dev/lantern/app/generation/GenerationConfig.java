@@ -1,0 +1,58 @@
+package dev.lantern.app.generation;
+
+import dev.lantern.engine.AutoSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Generation settings read once from MicroProfile Config: the time limit of one request, the Retry-After of an
+ * overloaded answer, and the automatic settings tables (AutoSettings syntax) for non-streaming and streaming
+ * requests (streams must never get beams from it: a beam search streams nothing until it ends and pauses the
+ * other rows of the batch meanwhile; the shipped tables give beams to neither, see microprofile-config.properties).
+ */
+@ApplicationScoped
+public class GenerationConfig {
+
+    private final Duration timeout;
+    private final int retryAfterSeconds;
+    private final AutoSettings auto;
+    private final AutoSettings autoStreaming;
+
+    @Inject
+    public GenerationConfig(
+            @ConfigProperty(name = "lantern.generation.timeout", defaultValue = "PT120S") Duration timeout,
+            @ConfigProperty(name = "lantern.generation.retry-after-seconds", defaultValue = "1") int retryAfterSeconds,
+            @ConfigProperty(name = "lantern.generation.auto-settings", defaultValue = "none") String auto,
+            @ConfigProperty(name = "lantern.generation.auto-settings.streaming", defaultValue = "none")
+            String streaming) {
+        this.timeout = timeout;
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        this.auto = table(auto);
+        this.autoStreaming = table(streaming);
+    }
+
+    /** For CDI's client proxy only. */
+    protected GenerationConfig() {
+        this(Duration.ofMinutes(2), 1, "none", "none");
+    }
+
+    /** {@code none} turns the automatic settings off. */
+    private static AutoSettings table(String spec) {
+        return spec == null || spec.isBlank() || "none".equalsIgnoreCase(spec.trim()) ? AutoSettings.NONE
+                : AutoSettings.parse(spec);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public AutoSettings auto(boolean streaming) {
+        return streaming ? autoStreaming : auto;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lantern.app.generation;
+
+import dev.lantern.app.errors.ErrorCode;
+import dev.lantern.app.errors.LanternException;
+import dev.lantern.engine.AutoSettings;
+import dev.lantern.engine.GenerationSettings;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a request's sampling fields into engine settings. Unset fields stay null (the model's
+ * generation_config.json applies), except that when the caller chose none of temperature, top_p, top_k and
+ * beams, the configured automatic table fills them from the prompt length (the tutorial's lesson 4).
+ */
+final class SettingsMapper {
+
+    static final int MAX_STOP_SEQUENCES = 16;
+    private static final int DEFAULT_BEAMS = 3;
+
+    private SettingsMapper() {
+    }
+
+    static GenerationSettings settings(SamplingFields f, AutoSettings auto, int promptTokens, int choice) {
+        Integer beams = f.numBeams();
+        if (Boolean.TRUE.equals(f.useBeamSearch())) {
+            beams = Math.max(2, beams == null ? DEFAULT_BEAMS : beams);
+        }
+        GenerationSettings.Builder b = GenerationSettings.builder()
+                .maxTokens(f.maxTokens()).minTokens(f.minTokens())
+                .temperature(f.temperature()).topP(f.topP()).topK(f.topK()).minP(f.minP())
+                .repetitionPenalty(f.repetitionPenalty()).frequencyPenalty(f.frequencyPenalty())
+                .presencePenalty(f.presencePenalty()).numBeams(beams).lengthPenalty(f.lengthPenalty())
+                .earlyStopping(f.earlyStopping()).stop(stops(f.stop())).ignoreEos(f.ignoreEos())
+                .logprobs(f.logprobAlternatives())
+                // each of n choices samples its own text; a fixed seed still makes all of them reproducible
+                .seed(f.seed() == null ? null : f.seed() + choice);
+        boolean chosen = f.temperature() != null || f.topP() != null || f.topK() != null || beams != null;
+        AutoSettings.Rule rule = chosen || auto == null ? null : auto.forPromptLength(promptTokens);
+        if (rule != null) {
+            b.numBeams(rule.numBeams()).temperature(rule.temperature()).topP(rule.topP()).topK(rule.topK());
+        }
+        return b.build();
+    }
+
+    /** {@code stop} as a list: absent, a string, or an array of non-empty strings. */
+    static List<String> stops(JsonValue stop) {
+        if (stop == null || stop.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (stop instanceof JsonString s) {
+            return nonEmpty(List.of(s.getString()));
+        }
+        if (stop instanceof JsonArray array && array.size() <= MAX_STOP_SEQUENCES) {
+            List<String> out = new ArrayList<>();
+            for (JsonValue v : array) {
+                if (!(v instanceof JsonString s)) {
+                    throw invalidStop();
+                }
+                out.add(s.getString());
+            }
+            return nonEmpty(out);
+        }
+        throw invalidStop();
+    }
+
+    private static List<String> nonEmpty(List<String> stops) {
+        if (stops.stream().anyMatch(String::isEmpty)) {
+            throw invalidStop();
+        }
+        return stops;
+    }
+
+    private static LanternException invalidStop() {
+        return new LanternException(ErrorCode.VALIDATION_ERROR, "stop: a non-empty string or an array of at most "
+                + MAX_STOP_SEQUENCES + " non-empty strings").withParam("stop");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Generation over HTTP: the OpenAI-compatible resources ({@code /v1/models}, {@code /v1/chat/completions},
+ * {@code /v1/completions}, {@code /v1/embeddings}) and the tutorial's {@code /generate}, their request and
+ * response records, the mapping of sampling fields to engine settings (with the configurable automatic
+ * table), server-sent-event streams, and the service that submits work to a model's batch scheduler with
+ * deadlines, cancellation and metrics. Which models exist and their loading belong to {@code models}.
+ */
+package dev.lantern.app.generation;
