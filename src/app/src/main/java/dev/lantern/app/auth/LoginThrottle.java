@@ -2,30 +2,23 @@ package dev.lantern.app.auth;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.ratelimit.FailureCounter;
+import dev.lantern.app.ratelimit.Limit;
+import dev.lantern.app.ratelimit.RateLimiter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Brute-force protection of {@code /login}: failed attempts are counted per account and per client
- * address; at {@code lantern.auth.lockout.failures} for an account (or {@code address-failures} for an
- * address) within {@code lantern.auth.lockout.duration}, further attempts are refused with 429 until that
- * duration has passed since the last counted failure, before any password is hashed. A success clears the
- * account's count. In process and bounded (at most {@value #MAX_ENTRIES} tracked keys; expired ones are
- * dropped first), so each server counts its own attempts.
+ * Brute-force protection of {@code /login}, in the rate limiter's store (Redis when configured, so every
+ * server counts together): failed attempts are counted per account and per client address; once
+ * {@code lantern.auth.lockout.failures} for an account (or {@code address-failures} for an address) have
+ * failed within a {@code lantern.auth.lockout.duration} window, further attempts are refused with 429 until
+ * the window ends, before any password is hashed. A success clears the account's count. Accounts are keyed
+ * by the SHA-256 of the email, so no address is written to Redis.
  */
 @ApplicationScoped
 public class LoginThrottle {
-
-    static final int MAX_ENTRIES = 50_000;
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
 
     @Inject
     AuthSettings settings;
@@ -33,13 +26,23 @@ public class LoginThrottle {
     @Inject
     SecurityEvents events;
 
+    @Inject
+    RateLimiter limiter;
+
+    private FailureCounter accounts;
+    private FailureCounter addresses;
+
+    @PostConstruct
+    void counters() {
+        accounts = limiter.failures("login-account", new Limit(settings.lockoutFailures(), settings.lockoutDuration()));
+        addresses = limiter.failures("login-address",
+                new Limit(settings.lockoutAddressFailures(), settings.lockoutDuration()));
+    }
+
     /** Refuses the attempt (429) while the account or the address is locked out. */
     public void check(String account, String address) {
-        Instant now = clock.instant();
-        Duration wait = max(remaining("a:" + account, settings.lockoutFailures(), now),
-                remaining("i:" + address, settings.lockoutAddressFailures(), now));
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        long seconds = Math.max(accounts.waitSeconds(Secrets.sha256(account)), addresses.waitSeconds(address));
+        if (seconds > 0) {
             throw new LanternException(ErrorCode.RATE_LIMITED,
                     "Too many failed logins: try again in " + seconds + " seconds.").withHeader("Retry-After", seconds);
         }
@@ -47,50 +50,12 @@ public class LoginThrottle {
 
     /** Counts a failed attempt; logs a lockout when this one reaches a limit. */
     public void failed(String account, String knownAccount, String address) {
-        Instant now = clock.instant();
-        if (count("a:" + account, now) == settings.lockoutFailures()
-                | count("i:" + address, now) == settings.lockoutAddressFailures()) {
+        if (accounts.fail(Secrets.sha256(account)) | addresses.fail(address)) {
             events.record(SecurityEvents.Type.LOCKED_OUT, knownAccount, address);
         }
     }
 
     public void succeeded(String account) {
-        failures.remove("a:" + account);
-    }
-
-    private int count(String key, Instant now) {
-        if (failures.size() >= MAX_ENTRIES) {
-            evict(now);
-        }
-        return failures.compute(key, (k, old) -> old == null || old.expired(now, settings.lockoutDuration())
-                ? new Failures(1, now) : new Failures(old.count() + 1, now)).count();
-    }
-
-    private Duration remaining(String key, int limit, Instant now) {
-        Failures entry = failures.get(key);
-        if (entry == null || entry.count() < limit) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(now, entry.last().plus(settings.lockoutDuration()));
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private void evict(Instant now) {
-        failures.values().removeIf(entry -> entry.expired(now, settings.lockoutDuration()));
-        Iterator<String> keys = failures.keySet().iterator();
-        while (failures.size() >= MAX_ENTRIES && keys.hasNext()) {
-            keys.next();
-            keys.remove();
-        }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private record Failures(int count, Instant last) {
-        boolean expired(Instant now, Duration window) {
-            return last.plus(window).isBefore(now);
-        }
+        accounts.clear(Secrets.sha256(account));
     }
 }

@@ -33,6 +33,16 @@ final class InMemoryStore implements RateLimitStore {
     }
 
     @Override
+    public long nanosUntilAvailable(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).estimateAbilityToConsume(1).getNanosToWaitForRefill();
+    }
+
+    @Override
+    public void reset(String key, BucketConfiguration configuration) {
+        buckets.remove(key);
+    }
+
+    @Override
     public String kind() {
         return "memory";
     }

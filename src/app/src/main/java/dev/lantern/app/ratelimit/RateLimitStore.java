@@ -17,6 +17,12 @@ interface RateLimitStore extends AutoCloseable {
     /** Takes tokens even beyond the limit (a reservation settled higher than reserved). */
     void consumeAnyway(String key, BucketConfiguration configuration, long amount);
 
+    /** Nanoseconds until one token is available (0 when one is), without taking any. */
+    long nanosUntilAvailable(String key, BucketConfiguration configuration);
+
+    /** Fills the bucket again (forgets its history). */
+    void reset(String key, BucketConfiguration configuration);
+
     String kind();
 
     /** Opens connections and loads scripts ahead of the first request (bounded; failures are only logged). */

@@ -111,6 +111,48 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * A counter of failures (login attempts) named {@code name}, allowing {@code limit} failures per window,
+     * kept in the same store as the rate limits.
+     */
+    public FailureCounter failures(String name, Limit limit) {
+        Quota quota = new Quota(name, java.util.List.of(limit));
+        return new FailureCounter() {
+            @Override
+            public long waitSeconds(String who) {
+                String key = prefix + ":fc:" + name + ":" + quota.signature() + ":" + who;
+                try {
+                    long nanos = store.nanosUntilAvailable(key, quota.bucket());
+                    return nanos <= 0 ? 0 : Math.max(1, Decision.seconds(nanos));
+                } catch (RateLimitStore.StoreUnavailableException e) {
+                    storeFailed(name, e);
+                    return 0;
+                }
+            }
+
+            @Override
+            public boolean fail(String who) {
+                String key = prefix + ":fc:" + name + ":" + quota.signature() + ":" + who;
+                try {
+                    ConsumptionProbe probe = store.tryConsume(key, quota.bucket(), 1);
+                    return probe.isConsumed() && probe.getRemainingTokens() == 0;
+                } catch (RateLimitStore.StoreUnavailableException e) {
+                    storeFailed(name, e);
+                    return false;
+                }
+            }
+
+            @Override
+            public void clear(String who) {
+                try {
+                    store.reset(prefix + ":fc:" + name + ":" + quota.signature() + ":" + who, quota.bucket());
+                } catch (RateLimitStore.StoreUnavailableException e) {
+                    storeFailed(name, e);
+                }
+            }
+        };
+    }
+
     /** Fail open or closed after the store did not answer; returns normally when open. */
     void storeFailed(String policy, RuntimeException failure) {
         boolean closed = "closed".equalsIgnoreCase(

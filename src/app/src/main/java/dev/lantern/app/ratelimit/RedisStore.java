@@ -77,6 +77,16 @@ final class RedisStore implements RateLimitStore {
     }
 
     @Override
+    public long nanosUntilAvailable(String key, BucketConfiguration configuration) {
+        return await(bucket(key, configuration).estimateAbilityToConsume(1)).getNanosToWaitForRefill();
+    }
+
+    @Override
+    public void reset(String key, BucketConfiguration configuration) {
+        await(bucket(key, configuration).reset());
+    }
+
+    @Override
     public String kind() {
         return "redis";
     }
