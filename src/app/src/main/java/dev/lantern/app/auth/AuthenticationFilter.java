@@ -37,10 +37,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * used for it). And MicroProfile JWT on Liberty has no {@code JWTParser} to verify a token in application
  * code. So:
  * <ul>
- *   <li>JWT-shaped bearer tokens ({@code Bearer eyJ…}) are verified by MicroProfile JWT (the TAI; the
- *       {@code mpJwt} element of server.xml pins issuer, audience, RS256, the JWKS and a 30 s clock skew);
- *       its {@code authFilterRef} keeps the TAI away from API keys, which it would reject as malformed.
- *       Here a verified token arrives as the request's {@link JsonWebToken} principal.</li>
+ *   <li>Lantern's access tokens are verified by MicroProfile JWT (the TAI; the {@code mpJwt} element of
+ *       server.xml pins issuer, audience, RS256, the JWKS and a 30 s clock skew), and so are a configured
+ *       identity provider's (a second {@code mpJwt}). Their {@code authFilterRef}s split JWTs by header
+ *       (Lantern's start {@code {"kid":"lantern}) and keep the TAI away from API keys, which it would reject
+ *       as malformed. Here a verified token arrives as the request's {@link JsonWebToken} principal; a
+ *       bearer that is neither verified nor a valid key leaves no identity.</li>
  *   <li>Opaque API keys ({@code Bearer lk_…}) are checked here against their stored hashes.</li>
  *   <li>This filter (priority AUTHENTICATION, before Liberty's) fills {@link Caller}, sets a
  *       {@code SecurityContext} for the identity, and applies {@code @RolesAllowed}/{@code @PermitAll}/
