@@ -86,6 +86,8 @@ class DocumentUploadIT {
                     + "the weather on the quay for the night shift.\n\n");
         }
         text.append("The tangerine albatross nests only on the lighthouse of Corvo Rock.\n");
+        // Its own user: the large log must not compete with the fixtures in everyFixtureTypeIsFound…'s searches.
+        String[] user = DocumentsApi.newUser("user");
         HttpResponse<String> accepted = DocumentsApi.upload(user[2], "large-log.txt",
                 text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(202, accepted.statusCode(), accepted.body());
