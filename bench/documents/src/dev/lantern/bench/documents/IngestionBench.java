@@ -30,6 +30,7 @@ public final class IngestionBench {
         int rounds = Integer.getInteger("rounds", 3);
         int paragraphs = Integer.getInteger("paragraphs", 400);
         int threads = Integer.getInteger("threads", 0);
+        int batchSize = Integer.getInteger("batch", 32);
         Path file = Files.createTempFile("lantern-bench", ".txt");
         Files.writeString(file, SyntheticText.document(new Random(7), paragraphs));
         ExtractionLimits limits = new ExtractionLimits(50L << 20, 5_000_000, 100, 3, Duration.ofSeconds(60), 10_000,
@@ -38,21 +39,21 @@ public final class IngestionBench {
         try (EmbeddingModel model = EmbeddingModels.allMiniLmFromClasspath(IngestionBench.class.getClassLoader(),
                 RuntimeOptions.defaults().withIntraOpThreads(threads))) {
             RecursiveChunker chunker = new RecursiveChunker(t -> Math.max(0, model.countTokens(t) - 2), 128, 24, 16000);
-            ingest(extractor, chunker, model, file, 32);
+            ingest(extractor, chunker, model, file, batchSize);
             ingest(extractor, chunker, model, file, 1);
             double[] batched = new double[rounds];
             double[] single = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                batched[r] = ingest(extractor, chunker, model, file, 32);
+                batched[r] = ingest(extractor, chunker, model, file, batchSize);
                 single[r] = ingest(extractor, chunker, model, file, 1);
                 System.out.printf("round %d: batched %.1f chunks/s, one-by-one %.1f chunks/s%n", r + 1, batched[r],
                         single[r]);
             }
             double b = median(batched);
             double s = median(single);
-            System.out.printf("ingestion (extract + chunk + embed), %d KiB of text: batched (32, by length) %.1f "
-                    + "chunks/s, one-by-one %.1f chunks/s, ratio %.2f (target >= 1.5)%n", Files.size(file) / 1024, b, s,
-                    b / s);
+            System.out.printf("ingestion (extract + chunk + embed), %d KiB of text: batched (%d, by length) %.1f "
+                    + "chunks/s, one-by-one %.1f chunks/s, ratio %.2f (target >= 1.5)%n", Files.size(file) / 1024,
+                    batchSize, b, s, b / s);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -3,9 +3,13 @@ package dev.lantern.app.documents;
 import dev.lantern.app.documents.retrieval.ChunkSearch;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps documents and the index consistent across restarts: at start-up, an index that does not hold as many
  * chunks as the database (a new or deleted index directory) is rebuilt; every minute, documents whose
  * background processing made no progress for {@code lantern.documents.stale-processing-after} (the server
- * that was processing them stopped) are marked failed, so no document stays "processing" forever.
+ * that was processing them stopped) are marked failed, so no document stays "processing" forever; every
+ * quarter of an hour, an index whose chunks changed is compacted ({@link IndexCompaction}; off with
+ * {@code lantern.search.compaction=false}).
  */
 @Startup
 @Singleton
@@ -35,6 +41,13 @@ public class DocumentHousekeeping {
 
     @Inject
     IndexRebuild rebuild;
+
+    @Inject
+    IndexCompaction compaction;
+
+    @Inject
+    @ConfigProperty(name = "lantern.search.compaction", defaultValue = "true")
+    boolean compact;
 
     @Inject
     @ConfigProperty(name = "lantern.documents.stale-processing-after", defaultValue = "PT15M")
@@ -60,6 +73,16 @@ public class DocumentHousekeeping {
         int failed = repository.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(staleAfter));
         if (failed > 0) {
             LOG.warning(() -> failed + " documents stopped processing (server restart?) and are marked failed");
+        }
+    }
+
+    /** Outside any transaction (a merge may take minutes) and beside the other jobs (read lock). */
+    @Schedule(minute = "*/15", hour = "*", persistent = false)
+    @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void compactIndex() {
+        if (compact && !"running".equals(rebuild.status().state())) {
+            compaction.compactIfChanged();
         }
     }
 }

@@ -167,6 +167,16 @@ public class DocumentRepository {
         return em.createQuery("SELECT COUNT(c) FROM DocumentChunk c", Long.class).getSingleResult();
     }
 
+    /** How many chunks there are and the highest id: changes with every upload and every deletion. */
+    public record ChunkState(long count, long maxId) {
+    }
+
+    public ChunkState chunkState() {
+        Object[] row = em.createQuery("SELECT COUNT(c), MAX(c.id) FROM DocumentChunk c", Object[].class)
+                .getSingleResult();
+        return new ChunkState(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
+    }
+
     private void documentsChanged(Document document) {
         if (document.shared()) {
             responseCache.invalidateAll();

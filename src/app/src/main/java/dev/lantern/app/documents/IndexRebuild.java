@@ -15,7 +15,8 @@ import org.hibernate.search.mapper.orm.Search;
 
 /**
  * Rebuilds the search index from the database (the chunks and their embeddings are the source of truth):
- * Hibernate Search's mass indexer purges the index and re-indexes every chunk, on the managed executor. One
+ * Hibernate Search's mass indexer purges the index and re-indexes every chunk, on the managed executor, and
+ * merges the new index into one segment (see {@link IndexCompaction}). One
  * rebuild at a time; searches during it see a partial index. Started by an administrator
  * ({@code POST /admin/documents/reindex}) or at start-up when the index and the database disagree.
  */
@@ -39,6 +40,9 @@ public class IndexRebuild {
 
     @Inject
     DocumentRepository repository;
+
+    @Inject
+    IndexCompaction compaction;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -64,8 +68,10 @@ public class IndexRebuild {
     private void run(Status running) {
         try {
             Search.mapping(entityManagerFactory).scope(DocumentChunk.class).massIndexer()
-                    .threadsToLoadObjects(1).batchSizeToLoadObjects(100).startAndWait();
-            long chunks = repository.chunkCount();
+                    .threadsToLoadObjects(1).batchSizeToLoadObjects(100).mergeSegmentsOnFinish(true).startAndWait();
+            DocumentRepository.ChunkState state = repository.chunkState();
+            compaction.compacted(state);
+            long chunks = state.count();
             status.set(new Status("done", running.startedAt(), Instant.now().toString(), chunks,
                     "Indexed " + chunks + " chunks."));
             LOG.info(() -> "Search index rebuilt: " + chunks + " chunks");
