@@ -98,27 +98,36 @@ final class EventStream implements StreamingOutput {
         List<GenerationResult> results = new ArrayList<>();
         GenerationResult[] byChoice = new GenerationResult[open];
         Instant giveUp = generation.deadline().plus(OVERRUN);
+        List<Item> pending = new ArrayList<>();
         while (open > 0) {
             if (Instant.now().isAfter(giveUp)) {
                 fail(out, GenerationService.timeout()); // still queued behind a full batch at its deadline
                 return;
             }
-            Item item = queue.poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
-            if (item == null) {
+            Item first = queue.poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
+            if (first == null) {
                 out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-            } else if (item instanceof Token token) {
-                send(out, format.token(token.choice(), token.event()));
-            } else if (item instanceof Done done) {
-                LanternException error = failure(done);
-                if (error != null) {
-                    fail(out, error);
-                    return;
-                }
-                send(out, format.finish(done.choice(), done.result()));
-                results.add(done.result());
-                byChoice[done.choice()] = done.result();
-                open--;
+                out.flush();
+                continue;
             }
+            pending.add(first);
+            queue.drainTo(pending); // whatever else arrived meanwhile goes out in the same flush
+            for (Item item : pending) {
+                if (item instanceof Token token) {
+                    send(out, format.token(token.choice(), token.event()));
+                } else if (item instanceof Done done) {
+                    LanternException error = failure(done);
+                    if (error != null) {
+                        fail(out, error);
+                        return;
+                    }
+                    send(out, format.finish(done.choice(), done.result()));
+                    results.add(done.result());
+                    byChoice[done.choice()] = done.result();
+                    open--;
+                }
+            }
+            pending.clear();
             out.flush();
         }
         onSuccess.accept(Arrays.asList(byChoice));
