@@ -8,12 +8,14 @@
 #   bench/ratelimit/run.sh                 # limiter in memory (the default without LANTERN_REDIS_URL)
 #   STORE=redis bench/ratelimit/run.sh     # limiter in Redis
 #
-# Settings: PORT (9390), ROUNDS (5), DURATION seconds per measured run (8), CONNECTIONS (16), THREADS (2).
+# Settings: PORT (9390), ROUNDS (5), DURATION seconds per measured run (8), WARMUP seconds per case before
+# the rounds (30), CONNECTIONS (16), THREADS (2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-9390}
 DURATION=${DURATION:-8}
+WARMUP=${WARMUP:-30}
 ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
@@ -96,10 +98,11 @@ measure() { # seconds, then wrk's extra arguments; prints requests per second
 
 # The machine may be busy with other work: the two cases alternate, round by round, and the ratio is the
 # median of the rounds' ratios (each round's two runs are a few seconds apart, under similar load).
+# Warm-up: the JIT needs tens of seconds before the rates settle (5 s each left round 1 at 40 % of round 5).
 limiter on
-measure 5 -H "Authorization: Bearer $token" >/dev/null
+measure "$WARMUP" -H "Authorization: Bearer $token" >/dev/null
 limiter off
-measure 5 >/dev/null
+measure "$WARMUP" >/dev/null
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
   limiter on
