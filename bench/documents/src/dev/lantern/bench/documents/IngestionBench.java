@@ -20,8 +20,8 @@ import java.util.Random;
 
 /**
  * Document ingestion as the server does it (Tika extraction, the recursive chunker at 128 tokens with 24 of
- * overlap, all-MiniLM-L6-v2 embeddings), with the embeddings computed in batches of 32 grouped by length (the
- * product's path) or one chunk per model call. The arms alternate; each prints chunks per second, and the
+ * overlap, all-MiniLM-L6-v2 embeddings), with the embeddings computed in batches grouped by length (the
+ * product's path; {@code -Dbatch}, default 8 as the server) or one chunk per model call. The arms alternate; each prints chunks per second, and the
  * ratio batched ÷ one-by-one is the result. No database: storage is measured by the ITs, not here.
  */
 public final class IngestionBench {
@@ -30,7 +30,7 @@ public final class IngestionBench {
         int rounds = Integer.getInteger("rounds", 3);
         int paragraphs = Integer.getInteger("paragraphs", 400);
         int threads = Integer.getInteger("threads", 0);
-        int batchSize = Integer.getInteger("batch", 32);
+        int batchSize = Integer.getInteger("batch", 8);
         Path file = Files.createTempFile("lantern-bench", ".txt");
         Files.writeString(file, SyntheticText.document(new Random(7), paragraphs));
         ExtractionLimits limits = new ExtractionLimits(50L << 20, 5_000_000, 100, 3, Duration.ofSeconds(60), 10_000,
