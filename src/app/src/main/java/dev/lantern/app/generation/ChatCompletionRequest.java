@@ -47,7 +47,7 @@ public record ChatCompletionRequest(
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
         String user,
-        @Valid RagOptions rag) implements SamplingFields {
+        @Valid RagOptions rag) implements SamplingFields, OpenAiRequest {
 
     @Override
     public Integer maxTokens() {
@@ -57,17 +57,5 @@ public record ChatCompletionRequest(
     @Override
     public Integer logprobAlternatives() {
         return Boolean.TRUE.equals(logprobs) ? (topLogprobs == null ? 0 : topLogprobs) : null;
-    }
-
-    public boolean grounded() {
-        return rag != null && rag.on();
-    }
-
-    public boolean streaming() {
-        return Boolean.TRUE.equals(stream);
-    }
-
-    public boolean includeUsage() {
-        return streamOptions != null && streamOptions.usage();
     }
 }

@@ -73,10 +73,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response create(@NotNull @Valid ChatCompletionRequest body) {
-        if (body.streaming()) {
-            return SseResponses.of(service.stream(body, cache,
-                    StreamErrors.of(errors, http, ENDPOINT)));
-        }
-        return service.complete(body, cache).json();
+        return GenerationResponses.of(body.streaming(), () -> service.complete(body, cache),
+                streamErrors -> service.stream(body, cache, streamErrors), errors, http, ENDPOINT);
     }
 }

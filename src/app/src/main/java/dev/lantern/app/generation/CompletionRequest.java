@@ -44,22 +44,10 @@ public record CompletionRequest(
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
         String user,
-        @Valid RagOptions rag) implements SamplingFields {
+        @Valid RagOptions rag) implements SamplingFields, OpenAiRequest {
 
     @Override
     public Integer logprobAlternatives() {
         return logprobs;
-    }
-
-    public boolean grounded() {
-        return rag != null && rag.on();
-    }
-
-    public boolean streaming() {
-        return Boolean.TRUE.equals(stream);
-    }
-
-    public boolean includeUsage() {
-        return streamOptions != null && streamOptions.usage();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -73,10 +72,7 @@ public class CompletionsResource {
     @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response create(@NotNull @Valid CompletionRequest body) {
-        if (body.streaming()) {
-            return SseResponses.of(service.stream(body, cache,
-                    StreamErrors.of(errors, http, ENDPOINT)));
-        }
-        return service.complete(body, cache).json();
+        return GenerationResponses.of(body.streaming(), () -> service.complete(body, cache),
+                streamErrors -> service.stream(body, cache, streamErrors), errors, http, ENDPOINT);
     }
 }
