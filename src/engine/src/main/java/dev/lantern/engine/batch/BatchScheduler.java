@@ -17,9 +17,12 @@ import java.util.logging.Logger;
 
 /**
  * Runs all requests of one model on one thread, as rows of one batch. Between decode steps, waiting requests
- * are prefilled together and merged into the running batch, and finished ones are dropped; a step where rows
- * join or leave rebuilds the cache once, every other step feeds {@code present.*} straight back. Beam-search
- * requests run on this thread as their own batch, pausing the others until they finish.
+ * are prefilled together and merged into the running batch; a step where rows join rebuilds the cache once,
+ * every other step feeds {@code present.*} straight back. A finished request is answered at once, but its row
+ * stays in the batch, fed padding, until the decode time spent on such rows reaches the cost of the last
+ * rebuild (or a join rebuilds anyway, or no live row is left): requests that end a few steps apart then
+ * leave in one rebuild instead of one each, and dropping late never costs more than twice dropping at once.
+ * Beam-search requests run on this thread as their own batch, pausing the others until they finish.
  *
  * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
  */
@@ -34,6 +37,8 @@ public final class BatchScheduler implements AutoCloseable {
     private int queuedTokens;
     private boolean closed;
     private DecodeBatch batch;
+    private long deadRowNanos;     // decode time spent on finished rows since the last rebuild
+    private long rebuildCostNanos; // what the last rebuild took
 
     public BatchScheduler(LanguageModel model, SchedulerLimits limits) {
         this.model = model;
@@ -77,9 +82,9 @@ public final class BatchScheduler implements AutoCloseable {
                 return;
             }
             try {
-                boolean left = completeFinished();
+                completeFinished();
                 DecodeBatch joined = admit(joining);
-                regroup(left, joined);
+                regroup(joined);
                 if (batch != null) {
                     step();
                 }
@@ -140,8 +145,8 @@ public final class BatchScheduler implements AutoCloseable {
         return joined;
     }
 
-    /** One cache rebuild for all membership changes of this step: rows that left and rows that joined. */
-    private void regroup(boolean someLeft, DecodeBatch joined) {
+    /** One cache rebuild for all membership changes of this step: rows that joined and, when due, finished rows. */
+    private void regroup(DecodeBatch joined) {
         if (batch == null) {
             batch = joined;
             if (batch != null && batch.allFinished()) {
@@ -151,16 +156,24 @@ public final class BatchScheduler implements AutoCloseable {
             }
             return;
         }
-        if (!someLeft && joined == null) {
+        if (joined == null && !finishedRowsDue()) {
             return;
         }
         long start = System.nanoTime();
         if (batch.regroup(joined)) {
-            stats.rebuild(System.nanoTime() - start);
+            rebuildCostNanos = System.nanoTime() - start;
+            stats.rebuild(rebuildCostNanos);
         } else {
             batch = null;
         }
+        deadRowNanos = 0;
         completeFinished();
+    }
+
+    /** Whether the finished rows should leave now: all rows finished, or they cost as much as a rebuild. */
+    private boolean finishedRowsDue() {
+        int finished = batch.finishedRows();
+        return finished > 0 && (finished == batch.rows().size() || deadRowNanos >= rebuildCostNanos);
     }
 
     private void step() {
@@ -180,20 +193,19 @@ public final class BatchScheduler implements AutoCloseable {
                 accepted++;
             }
         }
-        stats.step(System.nanoTime() - start, accepted);
+        long elapsed = System.nanoTime() - start;
+        stats.step(elapsed, accepted);
+        deadRowNanos += elapsed * (rows.size() - accepted) / rows.size();
     }
 
-    /** Completes the futures of finished requests; true when any row is leaving the batch. */
-    private boolean completeFinished() {
-        boolean any = false;
+    /** Completes the futures of finished requests (their rows may stay in the batch a while). */
+    private void completeFinished() {
         for (PendingRequest p : running) {
             if (p.sequence().finished()) {
                 p.complete();
-                any = true;
             }
         }
         running.removeIf(p -> p.sequence().finished());
-        return any;
     }
 
     private void failRunning(RuntimeException e) {

@@ -140,6 +140,11 @@ public final class DecodeBatch implements AutoCloseable {
         return rows.stream().allMatch(Sequence::finished);
     }
 
+    /** Rows whose sequence finished: fed padding until the next {@link #regroup} drops them. */
+    public int finishedRows() {
+        return (int) rows.stream().filter(Sequence::finished).count();
+    }
+
     public int cacheLength() {
         return cache.length();
     }
