@@ -170,10 +170,14 @@ public final class BatchScheduler implements AutoCloseable {
         completeFinished();
     }
 
-    /** Whether the finished rows should leave now: all rows finished, or they cost as much as a rebuild. */
+    /**
+     * Whether the finished rows should leave now: all rows finished, they cost as much as a rebuild, or one
+     * of them would next be fed a position past the model's context (which the model was never trained on).
+     */
     private boolean finishedRowsDue() {
         int finished = batch.finishedRows();
-        return finished > 0 && (finished == batch.rows().size() || deadRowNanos >= rebuildCostNanos);
+        return finished > 0 && (finished == batch.rows().size() || deadRowNanos >= rebuildCostNanos
+                || batch.longestFinishedRow() + 1 >= model.config().contextLength());
     }
 
     private void step() {

@@ -145,6 +145,17 @@ public final class DecodeBatch implements AutoCloseable {
         return (int) rows.stream().filter(Sequence::finished).count();
     }
 
+    /** The most positions any finished row holds (0 when none): it grows by one with every step it is kept. */
+    public int longestFinishedRow() {
+        int longest = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).finished()) {
+                longest = Math.max(longest, realLength[r]);
+            }
+        }
+        return longest;
+    }
+
     public int cacheLength() {
         return cache.length();
     }

@@ -70,6 +70,38 @@ class BatchSchedulerTest {
         sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO);
     }
 
+    /**
+     * A row that ends at the context limit while a batch-mate goes on: both answers are the same as alone.
+     * (The scheduler drops such a row at once rather than feed it positions past the context; this model
+     * computes its rotary positions on the fly, so it would not fail either way.)
+     */
+    @Test
+    void aRowEndingAtTheContextLimitLeavesItsBatchMateUntouched() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"))) {
+            int context = model.config().contextLength();
+            int[] longPrompt = new int[context - 4];
+            for (int i = 0; i < longPrompt.length; i++) {
+                longPrompt[i] = 4000 + i % 97;
+            }
+            int[] shortPrompt = {5957, 4575, 6872};
+            GenerationResult longAlone = model.generate(GenerationRequest.of(longPrompt, greedy(50)));
+            GenerationResult shortAlone = model.generate(GenerationRequest.of(shortPrompt, greedy(40)));
+            assertEquals(FinishReason.LENGTH, longAlone.finishReason());
+            assertEquals(4, longAlone.completionTokens(), "the long prompt ends at the context limit");
+            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults())) {
+                CompletableFuture<GenerationResult> longBatched = scheduler.submit(GenerationRequest.of(longPrompt,
+                        greedy(50)));
+                CompletableFuture<GenerationResult> shortBatched = scheduler.submit(GenerationRequest.of(shortPrompt,
+                        greedy(40)));
+                assertArrayEquals(longAlone.tokenIds(), longBatched.get(60, TimeUnit.SECONDS).tokenIds());
+                GenerationResult shortResult = shortBatched.get(60, TimeUnit.SECONDS);
+                assertEquals(FinishReason.LENGTH, shortResult.finishReason());
+                assertArrayEquals(shortAlone.tokenIds(), shortResult.tokenIds());
+            }
+        }
+    }
+
     @Test
     void fullQueueIsRefusedAtOnceAndDeadlinesAndCancellationEndRequests() throws Exception {
         try (LanguageModel model = LanguageModel.load(Reference.TINY,
