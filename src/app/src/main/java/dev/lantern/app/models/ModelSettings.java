@@ -5,6 +5,7 @@ import dev.lantern.engine.batch.SchedulerLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,12 +60,16 @@ public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, Sche
         @ConfigProperty(name = "lantern.scheduler.max-queued-tokens", defaultValue = "65536")
         int maxQueuedTokens;
 
+        @Inject
+        @ConfigProperty(name = "lantern.scheduler.admission-window", defaultValue = "PT0.005S")
+        Duration admissionWindow;
+
         /** Dependent: a record cannot be proxied, and its one consumer is the registry singleton. */
         @Produces
         ModelSettings settings() {
             return new ModelSettings(ModelSpec.parse(models, defaultModel),
                     RuntimeOptions.of(cuda, intraOpThreads, optimization, onnxFile),
-                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens));
+                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
  * stays in the batch, fed padding, until the decode time spent on such rows reaches the cost of the last
  * rebuild (or a join rebuilds anyway, or no live row is left): requests that end a few steps apart then
  * leave in one rebuild instead of one each, and dropping late never costs more than twice dropping at once.
+ * An idle scheduler keeps its first arrival waiting a few milliseconds (the admission window) for others,
+ * so that a burst is prefilled in one call instead of one request first and the rest after it.
  * Beam-search requests run on this thread as their own batch, pausing the others until they finish.
  *
  * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
@@ -56,7 +59,7 @@ public final class BatchScheduler implements AutoCloseable {
      */
     public CompletableFuture<GenerationResult> submit(GenerationRequest request) {
         Sequence sequence = model.newSequence(ListenerGuard.guard(request));
-        PendingRequest pending = new PendingRequest(sequence, new CompletableFuture<>());
+        PendingRequest pending = new PendingRequest(sequence, new CompletableFuture<>(), System.nanoTime());
         int tokens = request.promptIds().length;
         synchronized (queue) {
             if (closed) {
@@ -106,6 +109,9 @@ public final class BatchScheduler implements AutoCloseable {
                     closed = true;
                 }
             }
+            if (running.isEmpty()) {
+                awaitBurst();
+            }
             if (closed) {
                 return null;
             }
@@ -116,6 +122,30 @@ public final class BatchScheduler implements AutoCloseable {
                 out.add(next);
             }
             return out;
+        }
+    }
+
+    /**
+     * When idle, keeps the first arrival waiting up to the admission window (or until a batch is full), so
+     * that requests sent together are prefilled together. Called holding the queue's lock.
+     */
+    private void awaitBurst() {
+        long window = limits.admissionWindow().toNanos();
+        if (window == 0 || queue.isEmpty()) {
+            return;
+        }
+        long deadline = queue.peek().queuedAt() + window;
+        while (!closed && queue.size() < limits.maxBatchSize()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(queue, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
         }
     }
 

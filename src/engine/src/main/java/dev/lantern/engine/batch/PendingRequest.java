@@ -4,8 +4,8 @@ import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.generation.Sequence;
 import java.util.concurrent.CompletableFuture;
 
-/** A sequence and the future its caller waits on. */
-record PendingRequest(Sequence sequence, CompletableFuture<GenerationResult> future) {
+/** A sequence, the future its caller waits on, and when it was queued ({@link System#nanoTime()}). */
+record PendingRequest(Sequence sequence, CompletableFuture<GenerationResult> future, long queuedAt) {
     void complete() {
         future.complete(sequence.result());
     }

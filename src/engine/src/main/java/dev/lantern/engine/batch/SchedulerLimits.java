@@ -1,21 +1,41 @@
 package dev.lantern.engine.batch;
 
+import java.time.Duration;
+
 /**
  * Bounds of a {@link BatchScheduler}.
  *
  * @param maxBatchSize      rows per model call
  * @param maxQueuedRequests requests waiting to join (beyond the running ones)
  * @param maxQueuedTokens   prompt tokens waiting to join, summed
+ * @param admissionWindow   how long an idle scheduler keeps the first arrival waiting for others (until the
+ *                          batch is full) so that a burst is prefilled in one model call rather than one
+ *                          request first and the rest in a second call plus a cache rebuild; zero admits at once
  */
-public record SchedulerLimits(int maxBatchSize, int maxQueuedRequests, int maxQueuedTokens) {
+public record SchedulerLimits(int maxBatchSize, int maxQueuedRequests, int maxQueuedTokens,
+                              Duration admissionWindow) {
+    /** The default window: a few milliseconds, small beside one prefill of the demo model (tens of ms). */
+    public static final Duration DEFAULT_ADMISSION_WINDOW = Duration.ofMillis(5);
+
     public SchedulerLimits {
         if (maxBatchSize < 1 || maxQueuedRequests < 0 || maxQueuedTokens < 0) {
             throw new IllegalArgumentException("limits must be positive: " + maxBatchSize + ", "
                     + maxQueuedRequests + ", " + maxQueuedTokens);
         }
+        if (admissionWindow.isNegative() || admissionWindow.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("the admission window must be between 0 and 1 s: " + admissionWindow);
+        }
+    }
+
+    public SchedulerLimits(int maxBatchSize, int maxQueuedRequests, int maxQueuedTokens) {
+        this(maxBatchSize, maxQueuedRequests, maxQueuedTokens, DEFAULT_ADMISSION_WINDOW);
     }
 
     public static SchedulerLimits defaults() {
         return new SchedulerLimits(8, 64, 64 * 1024);
+    }
+
+    public SchedulerLimits withAdmissionWindow(Duration window) {
+        return new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, window);
     }
 }

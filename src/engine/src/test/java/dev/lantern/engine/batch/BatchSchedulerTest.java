@@ -14,6 +14,7 @@ import dev.lantern.engine.OverloadedException;
 import dev.lantern.engine.Reference;
 import dev.lantern.engine.RuntimeOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,54 @@ class BatchSchedulerTest {
                 assertArrayEquals(shortAlone.tokenIds(), shortResult.tokenIds());
             }
         }
+    }
+
+    /** Requests arriving a few milliseconds apart at an idle scheduler are prefilled in one model call. */
+    @Test
+    void aBurstArrivingAtAnIdleSchedulerIsPrefilledTogether() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+             BatchScheduler scheduler = new BatchScheduler(model,
+                     SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(500)))) {
+            int[] prompt = {5957, 4575, 6872};
+            GenerationResult alone = model.generate(GenerationRequest.of(prompt, greedy(6)));
+            List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                futures.add(scheduler.submit(GenerationRequest.of(prompt, greedy(6))));
+                Thread.sleep(20);
+            }
+            for (CompletableFuture<GenerationResult> f : futures) {
+                assertArrayEquals(alone.tokenIds(), f.get(30, TimeUnit.SECONDS).tokenIds());
+            }
+            assertEquals(1, scheduler.stats().prefills(), "one prefill for the burst");
+        }
+    }
+
+    /** A full batch does not wait out the admission window. */
+    @Test
+    void aFullBatchIsAdmittedWithoutWaitingForTheWindow() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+             BatchScheduler scheduler = new BatchScheduler(model,
+                     new SchedulerLimits(2, 8, 1000, Duration.ofSeconds(1)))) {
+            int[] prompt = {5957, 4575, 6872};
+            long start = System.nanoTime();
+            CompletableFuture<GenerationResult> a = scheduler.submit(GenerationRequest.of(prompt, greedy(3)));
+            CompletableFuture<GenerationResult> b = scheduler.submit(GenerationRequest.of(prompt, greedy(3)));
+            a.get(30, TimeUnit.SECONDS);
+            b.get(30, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - start < Duration.ofMillis(900).toNanos(),
+                    "two requests fill a batch of two: admitted at once, not after the 1 s window");
+            assertEquals(1, scheduler.stats().prefills());
+        }
+    }
+
+    @Test
+    void outOfRangeAdmissionWindowsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> SchedulerLimits.defaults().withAdmissionWindow(Duration.ofSeconds(2)));
     }
 
     @Test
