@@ -17,7 +17,7 @@ final class BeamResults {
         int[] tokens = best.tokens();
         int textTokens = best.endedWithEos() ? tokens.length - 1 : tokens.length;
         String text = tokenizer.decode(Arrays.copyOf(tokens, textTokens));
-        FinishReason reason = outcome.cancelled() ? FinishReason.CANCELLED
+        FinishReason reason = outcome.cancelled() ? interruption(sequence)
                 : best.endedWithEos() ? FinishReason.STOP : FinishReason.LENGTH;
         for (String stop : sequence.params().stop()) {
             int at = stop.isEmpty() ? -1 : text.indexOf(stop);
@@ -31,5 +31,11 @@ final class BeamResults {
         Duration total = sequence.result().total();
         return new GenerationResult(text, tokens, reason, sequence.promptIds().length, tokens.length, total, total,
                 List.of());
+    }
+
+    /** Why an interrupted search ended: its deadline passed (TIMEOUT) or it was cancelled. */
+    private static FinishReason interruption(Sequence sequence) {
+        FinishReason reason = sequence.finished() ? sequence.result().finishReason() : null;
+        return reason == FinishReason.TIMEOUT ? FinishReason.TIMEOUT : FinishReason.CANCELLED;
     }
 }

@@ -120,10 +120,28 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     private GenerationResult beamSearch(Sequence sequence) {
+        try (BeamSearch.Run run = startBeamSearch(sequence)) {
+            while (run.step()) {
+                // one model call for all beams per step
+            }
+            return beamResult(sequence, run.outcome());
+        }
+    }
+
+    /**
+     * Prefills a beam-search sequence ({@code num_beams} &gt; 1) and returns the search, to be advanced one
+     * step at a time (a scheduler interleaves it with its batch); it ends early when the request is cancelled
+     * or its deadline passes. {@link #beamResult} then turns its outcome into the request's result.
+     */
+    public BeamSearch.Run startBeamSearch(Sequence sequence) {
         SamplingParams p = sequence.params();
         int room = config.contextLength() - sequence.promptIds().length;
-        BeamSearch.Outcome outcome = new BeamSearch(decoder, eosIds)
-                .search(sequence.promptIds(), p, Math.min(p.maxTokens(), room), sequence.request().cancelled());
+        return new BeamSearch(decoder, eosIds).start(sequence.promptIds(), p, Math.min(p.maxTokens(), room),
+                sequence::checkInterrupted);
+    }
+
+    /** The result of an ended beam search; its text goes to the request's listener as one event. */
+    public GenerationResult beamResult(Sequence sequence, BeamSearch.Outcome outcome) {
         return BeamResults.toResult(outcome, sequence, tokenizer);
     }
 

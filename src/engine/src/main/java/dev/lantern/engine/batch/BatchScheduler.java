@@ -1,11 +1,11 @@
 package dev.lantern.engine.batch;
 
 import dev.lantern.engine.EngineException;
-import dev.lantern.engine.FinishReason;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.generation.BeamSearch;
 import dev.lantern.engine.generation.DecodeBatch;
 import dev.lantern.engine.generation.Sequence;
 import java.util.ArrayDeque;
@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * leave in one rebuild instead of one each, and dropping late never costs more than twice dropping at once.
  * An idle scheduler keeps its first arrival waiting a few milliseconds (the admission window) for others,
  * so that a burst is prefilled in one call instead of one request first and the rest after it.
- * Beam-search requests run on this thread as their own batch, pausing the others until they finish.
+ * A beam-search request runs on this thread as its own small batch (its beams are its rows, reordered every
+ * step): one step of it follows each step of the main batch, so both go on, each a little slower.
  *
  * <p>Futures complete on the scheduler thread: callers should not block in dependent stages.
  */
@@ -35,6 +36,7 @@ public final class BatchScheduler implements AutoCloseable {
     private final SchedulerLimits limits;
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
     private final List<PendingRequest> running = new ArrayList<>();
+    private final List<BeamJob> beams = new ArrayList<>();
     private final Thread thread;
     private final SchedulerStats stats = new SchedulerStats();
     private int queuedTokens;
@@ -91,6 +93,7 @@ public final class BatchScheduler implements AutoCloseable {
                 if (batch != null) {
                     step();
                 }
+                stepBeams();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "batch failed; its requests end with finish reason error", e);
                 failRunning(e);
@@ -101,7 +104,7 @@ public final class BatchScheduler implements AutoCloseable {
     /** Waiting requests that fit; blocks while there is nothing to do; null once closed. */
     private List<PendingRequest> take() {
         synchronized (queue) {
-            while (queue.isEmpty() && running.isEmpty() && !closed) {
+            while (queue.isEmpty() && idle() && !closed) {
                 try {
                     queue.wait();
                 } catch (InterruptedException e) {
@@ -109,14 +112,14 @@ public final class BatchScheduler implements AutoCloseable {
                     closed = true;
                 }
             }
-            if (running.isEmpty()) {
+            if (idle()) {
                 awaitBurst();
             }
             if (closed) {
                 return null;
             }
             List<PendingRequest> out = new ArrayList<>();
-            while (!queue.isEmpty() && running.size() + out.size() < limits.maxBatchSize()) {
+            while (!queue.isEmpty() && running.size() + beams.size() + out.size() < limits.maxBatchSize()) {
                 PendingRequest next = queue.poll();
                 queuedTokens -= next.sequence().promptIds().length;
                 out.add(next);
@@ -156,7 +159,7 @@ public final class BatchScheduler implements AutoCloseable {
             if (p.sequence().checkInterrupted()) {
                 p.complete();
             } else if (p.sequence().params().numBeams() > 1) {
-                p.future().complete(model.generate(p.sequence().request()));
+                startBeamSearch(p);
             } else {
                 decoding.add(p);
             }
@@ -173,6 +176,39 @@ public final class BatchScheduler implements AutoCloseable {
         }
         stats.prefill(System.nanoTime() - start, decoding.size());
         return joined;
+    }
+
+    /** Prefills a beam search; if that fails, only its own request fails. */
+    private void startBeamSearch(PendingRequest p) {
+        try {
+            beams.add(new BeamJob(p, model.startBeamSearch(p.sequence())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "beam search failed; its request ends with finish reason error", e);
+            p.fail(e);
+        }
+    }
+
+    /** No request is running: neither a row of the batch nor a beam search. */
+    private boolean idle() {
+        return running.isEmpty() && beams.isEmpty();
+    }
+
+    /** One step of each beam search; an ended one answers its request. A failing one fails alone. */
+    private void stepBeams() {
+        for (var it = beams.iterator(); it.hasNext(); ) {
+            BeamJob job = it.next();
+            try {
+                if (job.run().step()) {
+                    continue;
+                }
+                job.request().future().complete(model.beamResult(job.request().sequence(), job.run().outcome()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "beam search failed; its request ends with finish reason error", e);
+                job.request().fail(e);
+            }
+            job.run().close();
+            it.remove();
+        }
     }
 
     /** One cache rebuild for all membership changes of this step: rows that joined and, when due, finished rows. */
@@ -244,14 +280,25 @@ public final class BatchScheduler implements AutoCloseable {
 
     private void failRunning(RuntimeException e) {
         for (PendingRequest p : running) {
-            p.sequence().finish(FinishReason.ERROR);
-            p.future().completeExceptionally(e);
+            p.fail(e);
         }
         running.clear();
         if (batch != null) {
             batch.close();
             batch = null;
         }
+    }
+
+    private void failBeams(RuntimeException e) {
+        for (BeamJob job : beams) {
+            job.request().fail(e);
+            job.run().close();
+        }
+        beams.clear();
+    }
+
+    /** A beam-search request and its search in progress. */
+    private record BeamJob(PendingRequest request, BeamSearch.Run run) {
     }
 
     public SchedulerStats.Snapshot stats() {
@@ -276,5 +323,6 @@ public final class BatchScheduler implements AutoCloseable {
             queue.clear();
         }
         failRunning(shutdown);
+        failBeams(shutdown);
     }
 }

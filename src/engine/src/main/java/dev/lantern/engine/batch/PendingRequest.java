@@ -1,5 +1,6 @@
 package dev.lantern.engine.batch;
 
+import dev.lantern.engine.FinishReason;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.generation.Sequence;
 import java.util.concurrent.CompletableFuture;
@@ -8,5 +9,11 @@ import java.util.concurrent.CompletableFuture;
 record PendingRequest(Sequence sequence, CompletableFuture<GenerationResult> future, long queuedAt) {
     void complete() {
         future.complete(sequence.result());
+    }
+
+    /** Ends the request with finish reason error; its caller gets {@code failure}. */
+    void fail(Throwable failure) {
+        sequence.finish(FinishReason.ERROR);
+        future.completeExceptionally(failure);
     }
 }

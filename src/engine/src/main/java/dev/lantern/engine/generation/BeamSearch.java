@@ -37,42 +37,107 @@ public final class BeamSearch {
     }
 
     public Outcome search(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
-        int beams = p.numBeams();
-        BeamHypotheses done = new BeamHypotheses(beams, p.lengthPenalty(), p.earlyStopping());
-        KvCacheAssembler assembler = new KvCacheAssembler(model.environment(), model.signature());
-        float[][] logits = new float[beams][model.vocabSize()];
-        int[][] tokens = {new int[0]};
-        double[] sums = {0};
-        KvCache cache = prefill(prompt, logits);
-        try {
-            for (int step = 0; step < maxNewTokens; step++) {
-                List<Candidate> ranked = rank(logits, sums, p, step, 2 * beams);
-                List<Candidate> next = new ArrayList<>();
-                for (int rank = 0; rank < ranked.size() && next.size() < beams; rank++) {
-                    Candidate c = ranked.get(rank);
-                    if (isEos(c.token())) {
-                        if (rank < beams) {
-                            done.add(append(tokens[c.beam()], c.token()), c.sum(), true);
-                        }
-                    } else {
-                        next.add(c);
+        try (Run run = start(prompt, p, maxNewTokens, cancelled)) {
+            while (run.step()) {
+                // each step ranks the candidates and runs the beams' next model call
+            }
+            return run.outcome();
+        }
+    }
+
+    /** Prefills the prompt and returns the search, to be advanced one {@link Run#step()} at a time. */
+    public Run start(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
+        return new Run(prompt, p, maxNewTokens, cancelled);
+    }
+
+    /**
+     * One beam search, advanced a step at a time so that a scheduler can interleave it with other work. Not
+     * thread-safe; {@link #close()} frees its cache (it is also freed as soon as the search ends).
+     */
+    public final class Run implements AutoCloseable {
+        private final SamplingParams p;
+        private final int maxNewTokens;
+        private final BooleanSupplier cancelled;
+        private final int beams;
+        private final int promptLength;
+        private final BeamHypotheses done;
+        private final KvCacheAssembler assembler;
+        private final float[][] logits;
+        private int[][] tokens = {new int[0]};
+        private double[] sums = {0};
+        private KvCache cache;
+        private int step;
+        private Outcome outcome;
+
+        private Run(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
+            this.p = p;
+            this.maxNewTokens = maxNewTokens;
+            this.cancelled = cancelled;
+            this.beams = p.numBeams();
+            this.promptLength = prompt.length;
+            this.done = new BeamHypotheses(beams, p.lengthPenalty(), p.earlyStopping());
+            this.assembler = new KvCacheAssembler(model.environment(), model.signature());
+            this.logits = new float[beams][model.vocabSize()];
+            this.cache = prefill(prompt, logits);
+        }
+
+        /**
+         * Ranks the candidates from the last model call and, unless the search ends here, runs the next one.
+         *
+         * @return false once the search has ended ({@link #outcome()} then holds its result)
+         */
+        public boolean step() {
+            if (outcome != null) {
+                return false;
+            }
+            if (step >= maxNewTokens) {
+                return end(true, false);
+            }
+            List<Candidate> ranked = rank(logits, sums, p, step, 2 * beams);
+            List<Candidate> next = new ArrayList<>();
+            for (int rank = 0; rank < ranked.size() && next.size() < beams; rank++) {
+                Candidate c = ranked.get(rank);
+                if (isEos(c.token())) {
+                    if (rank < beams) {
+                        done.add(append(tokens[c.beam()], c.token()), c.sum(), true);
                     }
-                }
-                int[][] previous = tokens;
-                tokens = next.stream().map(c -> append(previous[c.beam()], c.token())).toArray(int[][]::new);
-                sums = next.stream().mapToDouble(Candidate::sum).toArray();
-                if (cancelled.getAsBoolean()) {
-                    return finish(done, tokens, sums, true, true);
-                }
-                if (done.done(Arrays.stream(sums).max().orElse(Double.NEGATIVE_INFINITY), step + 1)) {
-                    return finish(done, tokens, sums, false, false);
-                }
-                if (step + 1 < maxNewTokens) {
-                    cache = advance(cache, next, assembler, prompt.length + step, logits);
+                } else {
+                    next.add(c);
                 }
             }
-            return finish(done, tokens, sums, true, false);
-        } finally {
+            int[][] previous = tokens;
+            tokens = next.stream().map(c -> append(previous[c.beam()], c.token())).toArray(int[][]::new);
+            sums = next.stream().mapToDouble(Candidate::sum).toArray();
+            if (cancelled.getAsBoolean()) {
+                return end(true, true);
+            }
+            if (done.done(Arrays.stream(sums).max().orElse(Double.NEGATIVE_INFINITY), step + 1)) {
+                return end(false, false);
+            }
+            if (step + 1 >= maxNewTokens) {
+                return end(true, false);
+            }
+            cache = advance(cache, next, assembler, promptLength + step, logits);
+            step++;
+            return true;
+        }
+
+        /** The result, once {@link #step()} has returned false. */
+        public Outcome outcome() {
+            if (outcome == null) {
+                throw new IllegalStateException("the beam search has not ended");
+            }
+            return outcome;
+        }
+
+        private boolean end(boolean addRunning, boolean wasCancelled) {
+            outcome = finish(done, tokens, sums, addRunning, wasCancelled);
+            cache.close();
+            return false;
+        }
+
+        @Override
+        public void close() {
             cache.close();
         }
     }

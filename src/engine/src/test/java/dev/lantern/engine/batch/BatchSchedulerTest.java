@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BatchSchedulerTest {
@@ -100,6 +101,40 @@ class BatchSchedulerTest {
                 assertEquals(FinishReason.LENGTH, shortResult.finishReason());
                 assertArrayEquals(shortAlone.tokenIds(), shortResult.tokenIds());
             }
+        }
+    }
+
+    /**
+     * A beam search, then a greedy request: the greedy one streams all its tokens while the beams go on (it
+     * used to wait for the whole search), and both answers are the same as alone.
+     */
+    @Test
+    void aBeamSearchRunsAlongsideTheBatch() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults())) {
+            int[] prompt = {5957, 4575, 6872};
+            GenerationSettings beamSettings = GenerationSettings.builder().numBeams(3).maxTokens(120)
+                    .ignoreEos(true).build();
+            GenerationResult beamAlone = model.generate(GenerationRequest.of(prompt, beamSettings));
+            GenerationResult greedyAlone = model.generate(GenerationRequest.of(prompt, greedy(5)));
+            AtomicInteger greedyTokens = new AtomicInteger();
+            AtomicInteger greedyTokensWhenBeamsEnded = new AtomicInteger(-1);
+            CompletableFuture<GenerationResult> beams = scheduler.submit(new GenerationRequest(prompt, beamSettings,
+                    e -> greedyTokensWhenBeamsEnded.set(greedyTokens.get()), null, null));
+            CompletableFuture<GenerationResult> greedy = scheduler.submit(new GenerationRequest(prompt, greedy(5),
+                    e -> greedyTokens.incrementAndGet(), null, null));
+            assertArrayEquals(greedyAlone.tokenIds(), greedy.get(30, TimeUnit.SECONDS).tokenIds());
+            assertArrayEquals(beamAlone.tokenIds(), beams.get(60, TimeUnit.SECONDS).tokenIds());
+            assertEquals(120, beamAlone.completionTokens());
+            assertEquals(greedyAlone.completionTokens(), greedyTokensWhenBeamsEnded.get(),
+                    "the greedy request ran to its end while the beams did");
+            GenerationSettings longSearch = GenerationSettings.builder().numBeams(3).maxTokens(800).ignoreEos(true)
+                    .build();
+            GenerationResult late = scheduler.submit(new GenerationRequest(prompt, longSearch, null, null,
+                    Instant.now().plusMillis(30))).get(60, TimeUnit.SECONDS);
+            assertEquals(FinishReason.TIMEOUT, late.finishReason(), "a beam search ends at its deadline");
+            assertTrue(late.completionTokens() < 800);
         }
     }
 
