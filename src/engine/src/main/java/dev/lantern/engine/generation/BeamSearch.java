@@ -76,7 +76,7 @@ public final class BeamSearch {
             this.beams = p.numBeams();
             this.promptLength = prompt.length;
             this.done = new BeamHypotheses(beams, p.lengthPenalty(), p.earlyStopping());
-            this.assembler = new KvCacheAssembler(model.environment(), model.signature());
+            this.assembler = model.assembler();
             this.logits = new float[beams][model.vocabSize()];
             this.cache = prefill(prompt, logits);
         }

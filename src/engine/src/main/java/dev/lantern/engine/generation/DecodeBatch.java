@@ -2,7 +2,6 @@ package dev.lantern.engine.generation;
 
 import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.KvCache;
-import dev.lantern.engine.onnx.KvCacheAssembler;
 import dev.lantern.engine.onnx.KvRowCopy;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +119,7 @@ public final class DecodeBatch implements AutoCloseable {
     }
 
     private void replace(List<Sequence> newRows, int[] newReal, List<KvRowCopy> copies, float[][] newLogits) {
-        KvCache rebuilt = new KvCacheAssembler(model.environment(), model.signature()).assemble(copies, 0);
+        KvCache rebuilt = model.assembler().assemble(copies, 0);
         cache.close();
         cache = rebuilt;
         rows = newRows;

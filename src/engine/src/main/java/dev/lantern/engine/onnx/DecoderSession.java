@@ -1,6 +1,7 @@
 package dev.lantern.engine.onnx;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -8,17 +9,21 @@ import dev.lantern.engine.EngineException;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One decoder model call for a batch: builds the id, mask and position tensors, feeds the cache, copies only
- * the last position's logits row of each sequence, and returns the {@code present.*} outputs as the next cache.
- * Thread-safe: ONNX Runtime sessions may run concurrently, and this class keeps no per-call state.
+ * the last position's logits row of each sequence, and has ONNX Runtime write the {@code present.*} outputs
+ * into the next cache's buffers (from this session's pool). Thread-safe: ONNX Runtime sessions may run
+ * concurrently, the pool is synchronised, and this class keeps no other per-call state.
  */
 public final class DecoderSession implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final DecoderSignature signature;
     private final int vocabSize;
+    private final KvBufferPool pool = new KvBufferPool();
+    private final KvCacheAssembler assembler;
 
     public DecoderSession(OrtSession session, int configVocab, int configKvHeads, int configHeadDim) {
         this.env = OrtRuntime.environment();
@@ -27,6 +32,12 @@ public final class DecoderSession implements AutoCloseable {
         long[] logitsShape = ((ai.onnxruntime.TensorInfo) infoOf(signature.logits())).getShape();
         long vocab = logitsShape[logitsShape.length - 1];
         this.vocabSize = vocab > 0 ? (int) vocab : configVocab;
+        this.assembler = new KvCacheAssembler(env, signature, pool);
+    }
+
+    /** Rebuilds caches from rows of others, in buffers of this session's pool. */
+    public KvCacheAssembler assembler() {
+        return assembler;
     }
 
     public DecoderSignature signature() {
@@ -53,6 +64,8 @@ public final class DecoderSession implements AutoCloseable {
     public KvCache run(long[] ids, long[] mask, long[] positions, int batch, int seq, KvCache past, float[][] logits) {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         OrtSession.Result result = null;
+        KvCache next = KvCache.allocate(env, signature, pool, batch, past.length() + seq);
+        boolean ran = false;
         try {
             inputs.put(signature.inputIds(), longs(ids, batch, seq));
             if (signature.attentionMask() != null) {
@@ -67,10 +80,9 @@ public final class DecoderSession implements AutoCloseable {
             if (signature.numLogitsToKeep() != null) {
                 inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
             }
-            result = session.run(withPast(inputs, past));
+            result = session.run(withPast(inputs, past), Set.of(signature.logits()), presentOutputs(next));
             LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize, logits);
-            KvCache next = KvCache.fromResult(result, signature, batch, past.length() + seq);
-            result = null;
+            ran = true;
             return next;
         } catch (OrtException e) {
             throw new EngineException("model call failed", e);
@@ -79,7 +91,19 @@ public final class DecoderSession implements AutoCloseable {
             if (result != null) {
                 result.close();
             }
+            if (!ran) {
+                next.close();
+            }
         }
+    }
+
+    private Map<String, OnnxValue> presentOutputs(KvCache next) {
+        Map<String, OnnxValue> outputs = new HashMap<>();
+        for (int layer = 0; layer < signature.layers(); layer++) {
+            outputs.put(signature.presentKeys().get(layer), next.key(layer));
+            outputs.put(signature.presentValues().get(layer), next.value(layer));
+        }
+        return outputs;
     }
 
     private Map<String, OnnxTensor> withPast(Map<String, OnnxTensor> own, KvCache past) {

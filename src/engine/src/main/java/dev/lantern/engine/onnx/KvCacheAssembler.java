@@ -2,21 +2,23 @@ package dev.lantern.engine.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
 import java.nio.ByteBuffer;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds a new batch cache from rows of existing ones, with new left padding: used when beams are reordered
- * and when the membership of a continuous batch changes. One copy per changed batch, never per decode step.
+ * and when the membership of a continuous batch changes. One copy of the rows (the caches' own buffers are
+ * read directly), into buffers from the session's pool; padding positions are zeroed.
  */
 public final class KvCacheAssembler {
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
     private final OrtEnvironment env;
     private final DecoderSignature sig;
+    private final KvBufferPool pool;
 
-    public KvCacheAssembler(OrtEnvironment env, DecoderSignature sig) {
+    KvCacheAssembler(OrtEnvironment env, DecoderSignature sig, KvBufferPool pool) {
         this.env = env;
         this.sig = sig;
+        this.pool = pool;
     }
 
     /** Rows in output order; the new length is the longest real length unless {@code length} is larger. */
@@ -28,20 +30,26 @@ public final class KvCacheAssembler {
         int t = newLength;
         int heads = sig.kvHeads();
         int rowBytes = sig.headDim() * sig.kvElementBytes(); // one position of one head
-        return KvCache.allocate(env, sig, rows.size(), t, (layer, isKey, target) -> {
-            Map<KvCache, ByteBuffer> sources = new IdentityHashMap<>();
+        return KvCache.allocate(env, sig, pool, rows.size(), t, (layer, isKey, target) -> {
             for (int r = 0; r < rows.size(); r++) {
                 KvRowCopy row = rows.get(r);
                 KvCache cache = row.source();
-                ByteBuffer src = sources.computeIfAbsent(cache,
-                        c -> (isKey ? c.key(layer) : c.value(layer)).getByteBuffer()); // [batch, heads, len, headDim]
+                ByteBuffer src = isKey ? cache.keyData(layer) : cache.valueData(layer); // [batch, heads, len, headDim]
                 int srcLen = cache.length();
+                int real = row.realLength();
                 for (int h = 0; h < heads; h++) {
-                    int from = ((row.sourceRow() * heads + h) * srcLen + srcLen - row.realLength()) * rowBytes;
-                    int to = ((r * heads + h) * t + t - row.realLength()) * rowBytes;
-                    target.put(to, src, from, row.realLength() * rowBytes);
+                    int from = ((row.sourceRow() * heads + h) * srcLen + srcLen - real) * rowBytes;
+                    int start = (r * heads + h) * t * rowBytes;
+                    zero(target, start, (t - real) * rowBytes);
+                    target.put(start + (t - real) * rowBytes, src, from, real * rowBytes);
                 }
             }
         });
+    }
+
+    private static void zero(ByteBuffer target, int at, int bytes) {
+        for (int done = 0; done < bytes; done += ZEROS.capacity()) {
+            target.put(at + done, ZEROS, 0, Math.min(ZEROS.capacity(), bytes - done));
+        }
     }
 }
