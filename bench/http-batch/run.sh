@@ -4,7 +4,7 @@
 # p50/p95 time to first token; docs-llama-8m int8 and fp32 (the server's LANTERN_MODELS_ONNX_FILE). Then the
 # response cache: a cached chat completion's latency against a generated one (HttpCacheBench).
 # Arguments: ONNX file names (default: model_int8.onnx model.onnx).
-# Environment: ROUNDS (7), TOKENS (128), PROMPT_TOKENS (128), CACHE_REQUESTS (20), PORT (9290),
+# Environment: ROUNDS (11), TOKENS (128), PROMPT_TOKENS (128), CACHE_REQUESTS (20), PORT (9290),
 # HTTPS_PORT (9653), THREADS (0), MVN_OPTS (e.g. -o), SKIP_BUILD=1 to reuse the last build.
 # Nothing is installed into ~/.m2.
 set -euo pipefail
@@ -43,7 +43,7 @@ for file in "${files[@]}"; do
   token=$(curl -s "$base/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$LANTERN_ADMIN_EMAIL\",\"password\":\"$LANTERN_ADMIN_PASSWORD\"}" \
     | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
-  java -Xmx1g -Drounds="${ROUNDS:-7}" -Dtokens="${TOKENS:-128}" -DpromptTokens="${PROMPT_TOKENS:-128}" \
+  java -Xmx1g -Drounds="${ROUNDS:-11}" -Dtokens="${TOKENS:-128}" -DpromptTokens="${PROMPT_TOKENS:-128}" \
     -Dthreads="${THREADS:-0}" -Dtoken="$token" -Djava.util.logging.SimpleFormatter.format='%4$s %5$s%n' \
     -cp "$out/classes:$cp" dev.lantern.bench.HttpBatchBench "$base" "$root/models/docs-llama-8m" "$file"
   java -Dtoken="$token" -Drequests="${CACHE_REQUESTS:-20}" -cp "$out/classes:$cp" dev.lantern.bench.HttpCacheBench "$base"

@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * stays in the batch, fed padding, until the decode time spent on such rows reaches the cost of the last
  * rebuild (or a join rebuilds anyway, or no live row is left): requests that end a few steps apart then
  * leave in one rebuild instead of one each, and dropping late never costs more than twice dropping at once.
- * An idle scheduler keeps its first arrival waiting a few milliseconds (the admission window) for others,
- * so that a burst is prefilled in one call instead of one request first and the rest after it.
+ * An idle scheduler lets a burst gather before its prefill: it admits once no request has arrived for a few
+ * milliseconds (the admission window), so that requests sent together are prefilled in one call instead of
+ * one request first and the rest after it.
  * A beam-search request runs on this thread as its own small batch (its beams are its rows, reordered every
  * step): one step of it follows each step of the main batch, so both go on, each a little slower.
  *
@@ -129,17 +130,18 @@ public final class BatchScheduler implements AutoCloseable {
     }
 
     /**
-     * When idle, keeps the first arrival waiting up to the admission window (or until a batch is full), so
-     * that requests sent together are prefilled together. Called holding the queue's lock.
+     * When idle, lets a burst gather: waits until no request has arrived for the admission window, the batch
+     * is full, or {@code maxBatchSize} windows have passed since the first arrival, so that requests sent
+     * together are prefilled together. Called holding the queue's lock.
      */
     private void awaitBurst() {
         long window = limits.admissionWindow().toNanos();
         if (window == 0 || queue.isEmpty()) {
             return;
         }
-        long deadline = queue.peek().queuedAt() + window;
+        long latest = queue.peek().queuedAt() + window * limits.maxBatchSize();
         while (!closed && queue.size() < limits.maxBatchSize()) {
-            long left = deadline - System.nanoTime();
+            long left = Math.min(latest, queue.peekLast().queuedAt() + window) - System.nanoTime();
             if (left <= 0) {
                 return;
             }

@@ -8,9 +8,10 @@ import java.time.Duration;
  * @param maxBatchSize      rows per model call
  * @param maxQueuedRequests requests waiting to join (beyond the running ones)
  * @param maxQueuedTokens   prompt tokens waiting to join, summed
- * @param admissionWindow   how long an idle scheduler keeps the first arrival waiting for others (until the
- *                          batch is full) so that a burst is prefilled in one model call rather than one
- *                          request first and the rest in a second call plus a cache rebuild; zero admits at once
+ * @param admissionWindow   an idle scheduler admits once no request has arrived for this long (or the batch is
+ *                          full, or {@code maxBatchSize} windows have passed since the first arrival), so that a
+ *                          burst is prefilled in one model call rather than one request first and the rest in a
+ *                          second call plus a cache rebuild; zero admits at once
  */
 public record SchedulerLimits(int maxBatchSize, int maxQueuedRequests, int maxQueuedTokens,
                               Duration admissionWindow) {

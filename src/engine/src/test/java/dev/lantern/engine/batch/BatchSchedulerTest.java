@@ -159,6 +159,21 @@ class BatchSchedulerTest {
         }
     }
 
+    /** A lone request waits one quiet window, not the longest a burst may gather. */
+    @Test
+    void aLoneRequestWaitsOnlyOneWindow() throws Exception {
+        try (LanguageModel model = LanguageModel.load(Reference.TINY,
+                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+             BatchScheduler scheduler = new BatchScheduler(model,
+                     SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(300)))) {
+            long start = System.nanoTime();
+            scheduler.submit(GenerationRequest.of(new int[] {5957, 4575, 6872}, greedy(3))).get(30, TimeUnit.SECONDS);
+            long elapsed = System.nanoTime() - start;
+            assertTrue(elapsed >= Duration.ofMillis(300).toNanos(), "it waited for batch-mates");
+            assertTrue(elapsed < Duration.ofMillis(1500).toNanos(), "but not 8 windows: " + elapsed / 1_000_000 + " ms");
+        }
+    }
+
     /** A full batch does not wait out the admission window. */
     @Test
     void aFullBatchIsAdmittedWithoutWaitingForTheWindow() throws Exception {
