@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Eight concurrent streams through the engine's BatchScheduler vs a bare ONNX Runtime batch-of-8 loop and vs
-# one stream, docs-llama-8m int8 and fp32. Arguments: ONNX file names (default: model_int8.onnx model.onnx).
+# one stream, docs-llama-8m int8 and fp32, then eight streams arriving 40 ms apart (what their cache rebuilds
+# cost). Arguments: ONNX file names (default: model_int8.onnx model.onnx).
 # Environment: ROUNDS (5), TOKENS (256), THREADS (0 = ONNX Runtime default), MVN_OPTS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")"
