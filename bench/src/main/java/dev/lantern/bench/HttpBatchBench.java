@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
  */
 public final class HttpBatchBench {
     private static final int STREAMS = 8;
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 5);
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 15);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One thread per stream, started once: a round's requests are sent together. */
     private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(STREAMS, r -> {
