@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BatchSchedulerTest {
+    private static LanguageModel tinyModel() {
+        return LanguageModel.load(Reference.TINY, RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+    }
+
     private static GenerationSettings greedy(int tokens) {
         return GenerationSettings.builder().greedy().maxTokens(tokens).build();
     }
@@ -79,8 +83,7 @@ class BatchSchedulerTest {
      */
     @Test
     void aRowEndingAtTheContextLimitLeavesItsBatchMateUntouched() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"))) {
+        try (LanguageModel model = tinyModel()) {
             int context = model.config().contextLength();
             int[] longPrompt = new int[context - 4];
             for (int i = 0; i < longPrompt.length; i++) {
@@ -110,8 +113,7 @@ class BatchSchedulerTest {
      */
     @Test
     void aBeamSearchRunsAlongsideTheBatch() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+        try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults())) {
             int[] prompt = {5957, 4575, 6872};
             GenerationSettings beamSettings = GenerationSettings.builder().numBeams(3).maxTokens(120)
@@ -141,8 +143,7 @@ class BatchSchedulerTest {
     /** Requests arriving a few milliseconds apart at an idle scheduler are prefilled in one model call. */
     @Test
     void aBurstArrivingAtAnIdleSchedulerIsPrefilledTogether() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+        try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model,
                      SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(500)))) {
             int[] prompt = {5957, 4575, 6872};
@@ -162,8 +163,7 @@ class BatchSchedulerTest {
     /** A lone request waits one quiet window, not the longest a burst may gather. */
     @Test
     void aLoneRequestWaitsOnlyOneWindow() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+        try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model,
                      SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(300)))) {
             long start = System.nanoTime();
@@ -177,8 +177,7 @@ class BatchSchedulerTest {
     /** A full batch does not wait out the admission window. */
     @Test
     void aFullBatchIsAdmittedWithoutWaitingForTheWindow() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+        try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model,
                      new SchedulerLimits(2, 8, 1000, Duration.ofSeconds(1)))) {
             int[] prompt = {5957, 4575, 6872};
@@ -203,8 +202,7 @@ class BatchSchedulerTest {
 
     @Test
     void fullQueueIsRefusedAtOnceAndDeadlinesAndCancellationEndRequests() throws Exception {
-        try (LanguageModel model = LanguageModel.load(Reference.TINY,
-                RuntimeOptions.defaults().withOnnxFile("model.onnx"));
+        try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model, new SchedulerLimits(1, 1, 100))) {
             int[] prompt = {5957, 4575, 6872};
             CountDownLatch started = new CountDownLatch(1);
