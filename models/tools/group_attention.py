@@ -61,6 +61,8 @@ for ex in [n for n in g.node if n.op_type == 'Expand']:
                 other = 1 if prod.get(n.input[0]) is not None and prod[n.input[0]].op_type in ('Div', 'Mul') else 0
                 mask = n.input[other]
                 if mask not in masks:
+                    if masks:
+                        raise SystemExit('more than one attention mask: ' + ', '.join([*masks, mask]))
                     masks[mask] = 'grouped/mask'
                     new_nodes.append(helper.make_node('Unsqueeze', [mask, 'grouped/axis2'], ['grouped/mask'],
                                                       name='grouped/mask'))
