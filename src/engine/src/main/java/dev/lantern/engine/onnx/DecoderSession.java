@@ -1,11 +1,14 @@
 package dev.lantern.engine.onnx;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.lantern.engine.EngineException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Set;
 /**
  * One decoder model call for a batch: builds the id, mask and position tensors, feeds the cache, copies only
  * the last position's logits row of each sequence, and has ONNX Runtime write the {@code present.*} outputs
- * into the next cache's buffers (from this session's pool). Thread-safe: ONNX Runtime sessions may run
+ * into the next cache's buffers and the logits into a buffer of its own (both from this session's pool), so
+ * no output is copied whole or allocated afresh. Thread-safe: ONNX Runtime sessions may run
  * concurrently, the pool is synchronised, and this class keeps no other per-call state.
  */
 public final class DecoderSession implements AutoCloseable {
@@ -22,7 +26,8 @@ public final class DecoderSession implements AutoCloseable {
     private final OrtSession session;
     private final DecoderSignature signature;
     private final int vocabSize;
-    private final KvBufferPool pool = new KvBufferPool();
+    private final int logitsBytes;
+    private final DirectBufferPool pool = new DirectBufferPool();
     private final KvCacheAssembler assembler;
 
     public DecoderSession(OrtSession session, int configVocab, int configKvHeads, int configHeadDim) {
@@ -32,6 +37,7 @@ public final class DecoderSession implements AutoCloseable {
         long[] logitsShape = ((ai.onnxruntime.TensorInfo) infoOf(signature.logits())).getShape();
         long vocab = logitsShape[logitsShape.length - 1];
         this.vocabSize = vocab > 0 ? (int) vocab : configVocab;
+        this.logitsBytes = signature.logitsType() == OnnxJavaType.FLOAT16 ? 2 : 4;
         this.assembler = new KvCacheAssembler(env, signature, pool);
     }
 
@@ -65,6 +71,9 @@ public final class DecoderSession implements AutoCloseable {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         OrtSession.Result result = null;
         KvCache next = KvCache.allocate(env, signature, pool, batch, past.length() + seq);
+        ByteBuffer logitsBuffer = null;
+        ByteBuffer logitsView;
+        OnnxTensor logitsOut = null;
         boolean ran = false;
         try {
             inputs.put(signature.inputIds(), longs(ids, batch, seq));
@@ -80,8 +89,20 @@ public final class DecoderSession implements AutoCloseable {
             if (signature.numLogitsToKeep() != null) {
                 inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
             }
-            result = session.run(withPast(inputs, past), Set.of(signature.logits()), presentOutputs(next));
-            LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize, logits);
+            Map<String, OnnxValue> outputs = presentOutputs(next);
+            if (signature.numLogitsToKeep() == null) { // logits [batch, seq, vocab]: into a pooled buffer too
+                logitsBuffer = pool.take(Math.multiplyExact(batch * seq, vocabSize * logitsBytes));
+                logitsView = logitsBuffer.slice(0, batch * seq * vocabSize * logitsBytes).order(ByteOrder.nativeOrder());
+                logitsOut = OnnxTensor.createTensor(env, logitsView, new long[] {batch, seq, vocabSize},
+                        signature.logitsType());
+                outputs.put(signature.logits(), logitsOut);
+                result = session.run(withPast(inputs, past), Set.of(), outputs);
+                LogitsRows.copyLast(logitsView, signature.logitsType(), batch, seq, vocabSize, logits);
+            } else {
+                result = session.run(withPast(inputs, past), Set.of(signature.logits()), outputs);
+                LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize,
+                        logits);
+            }
             ran = true;
             return next;
         } catch (OrtException e) {
@@ -90,6 +111,12 @@ public final class DecoderSession implements AutoCloseable {
             inputs.values().forEach(OnnxTensor::close);
             if (result != null) {
                 result.close();
+            }
+            if (logitsOut != null) {
+                logitsOut.close();
+            }
+            if (logitsBuffer != null) {
+                pool.give(logitsBuffer);
             }
             if (!ran) {
                 next.close();

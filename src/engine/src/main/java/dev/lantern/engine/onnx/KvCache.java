@@ -19,13 +19,13 @@ public final class KvCache implements AutoCloseable {
     private final ByteBuffer[] keyData;
     private final ByteBuffer[] valueData;
     private final ByteBuffer[] backing;
-    private final KvBufferPool pool;
+    private final DirectBufferPool pool;
     private final int batch;
     private final int length;
     private boolean closed;
 
     private KvCache(OnnxTensor[] keys, OnnxTensor[] values, ByteBuffer[] keyData, ByteBuffer[] valueData,
-                    ByteBuffer[] backing, KvBufferPool pool, int batch, int length) {
+                    ByteBuffer[] backing, DirectBufferPool pool, int batch, int length) {
         this.keys = keys;
         this.values = values;
         this.keyData = keyData;
@@ -38,7 +38,7 @@ public final class KvCache implements AutoCloseable {
 
     /** Zero-length tensors for the first call. */
     public static KvCache empty(OrtEnvironment env, DecoderSignature sig, int batch) {
-        return allocate(env, sig, new KvBufferPool(), batch, 0);
+        return allocate(env, sig, new DirectBufferPool(), batch, 0);
     }
 
     interface Filler {
@@ -46,7 +46,7 @@ public final class KvCache implements AutoCloseable {
     }
 
     /** Tensors over buffers from {@code pool}, filled by {@code filler} (which must write every byte). */
-    static KvCache allocate(OrtEnvironment env, DecoderSignature sig, KvBufferPool pool, int batch, int length,
+    static KvCache allocate(OrtEnvironment env, DecoderSignature sig, DirectBufferPool pool, int batch, int length,
                             Filler filler) {
         KvCache cache = allocate(env, sig, pool, batch, length);
         for (int layer = 0; layer < sig.layers(); layer++) {
@@ -57,7 +57,7 @@ public final class KvCache implements AutoCloseable {
     }
 
     /** Tensors over buffers from {@code pool}, contents unspecified: for a model call's outputs to fill. */
-    static KvCache allocate(OrtEnvironment env, DecoderSignature sig, KvBufferPool pool, int batch, int length) {
+    static KvCache allocate(OrtEnvironment env, DecoderSignature sig, DirectBufferPool pool, int batch, int length) {
         int layers = sig.layers();
         OnnxTensor[] k = new OnnxTensor[layers];
         OnnxTensor[] v = new OnnxTensor[layers];

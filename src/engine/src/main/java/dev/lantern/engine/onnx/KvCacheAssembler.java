@@ -13,9 +13,9 @@ public final class KvCacheAssembler {
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
     private final OrtEnvironment env;
     private final DecoderSignature sig;
-    private final KvBufferPool pool;
+    private final DirectBufferPool pool;
 
-    KvCacheAssembler(OrtEnvironment env, DecoderSignature sig, KvBufferPool pool) {
+    KvCacheAssembler(OrtEnvironment env, DecoderSignature sig, DirectBufferPool pool) {
         this.env = env;
         this.sig = sig;
         this.pool = pool;

@@ -2,6 +2,8 @@ package dev.lantern.engine.onnx;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
@@ -10,11 +12,18 @@ final class LogitsRows {
     private LogitsRows() {
     }
 
+    /** From a tensor ONNX Runtime allocated (one copy of the whole output first). */
     static void copyLast(OnnxTensor logits, int batch, int vocab, float[][] out) {
         long[] shape = logits.getInfo().getShape(); // [batch, seq (1 when num_logits_to_keep = 1), vocab]
         int positions = (int) shape[1];
-        if (logits.getInfo().type == OnnxJavaType.FLOAT16) {
-            ShortBuffer halves = logits.getShortBuffer();
+        ByteBuffer bytes = logits.getByteBuffer().order(ByteOrder.nativeOrder());
+        copyLast(bytes, logits.getInfo().type, batch, positions, vocab, out);
+    }
+
+    /** From the bytes of a {@code [batch, positions, vocab]} output in native order, read in place. */
+    static void copyLast(ByteBuffer logits, OnnxJavaType type, int batch, int positions, int vocab, float[][] out) {
+        if (type == OnnxJavaType.FLOAT16) {
+            ShortBuffer halves = logits.asShortBuffer();
             for (int b = 0; b < batch; b++) {
                 int base = (b * positions + positions - 1) * vocab;
                 for (int i = 0; i < vocab; i++) {
@@ -23,7 +32,7 @@ final class LogitsRows {
             }
             return;
         }
-        FloatBuffer floats = logits.getFloatBuffer();
+        FloatBuffer floats = logits.asFloatBuffer();
         for (int b = 0; b < batch; b++) {
             floats.get((b * positions + positions - 1) * vocab, out[b], 0, vocab);
         }

@@ -25,7 +25,7 @@ class HalfPrecisionTensorsTest {
 
     /** Row r, position p, dimension d holds 100 r + 10 p + d (+1 for values), as fp16 or fp32. */
     private static KvCache source(DecoderSignature sig, int batch, int length) {
-        return KvCache.allocate(ENV, sig, new KvBufferPool(), batch, length, (layer, isKey, buffer) -> {
+        return KvCache.allocate(ENV, sig, new DirectBufferPool(), batch, length, (layer, isKey, buffer) -> {
             for (int r = 0; r < batch; r++) {
                 for (int p = 0; p < length; p++) {
                     for (int d = 0; d < 2; d++) {
@@ -63,7 +63,7 @@ class HalfPrecisionTensorsTest {
             DecoderSignature sig = signature(type);
             try (KvCache empty = KvCache.empty(ENV, sig, 3);
                  KvCache src = source(sig, 2, 3);
-                 KvCache out = new KvCacheAssembler(ENV, sig, new KvBufferPool()).assemble(
+                 KvCache out = new KvCacheAssembler(ENV, sig, new DirectBufferPool()).assemble(
                          List.of(new KvRowCopy(src, 1, 2), new KvRowCopy(src, 0, 3), new KvRowCopy(src, 1, 3)), 0)) {
                 assertEquals(0, empty.length());
                 assertEquals(type, empty.key(0).getInfo().type);

@@ -8,12 +8,13 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Direct buffers for key/value tensors, reused. A batch of eight rows of a few hundred positions needs 16
- * buffers of about a megabyte per model call; allocating them (zeroing and faulting in fresh pages) took
- * longer than copying their rows, so buffers go back here when their cache is closed and the next cache of a
- * similar size takes them. Contents of a taken buffer are unspecified. Thread-safe.
+ * Direct buffers for a model call's large outputs (the key/value cache, the logits), reused. A batch of eight
+ * rows of a few hundred positions needs 16 cache buffers of about a megabyte per model call, and a prefill's
+ * logits take tens of megabytes; allocating them (zeroing and faulting in fresh pages) took longer than
+ * copying out of them, so buffers come back here when their tensor is closed and the next one of a similar
+ * size takes them. Contents of a taken buffer are unspecified. Thread-safe.
  */
-final class KvBufferPool {
+final class DirectBufferPool {
     /** Free buffers kept at most; beyond it the smallest are left to the garbage collector. */
     static final long MAX_POOLED_BYTES = 256L << 20;
     private static final int PAGE = 4096;

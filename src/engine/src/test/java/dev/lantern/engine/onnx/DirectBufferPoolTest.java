@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class KvBufferPoolTest {
+class DirectBufferPoolTest {
     private static final OrtEnvironment ENV = OrtRuntime.environment();
     private static final DecoderSignature SIG = new DecoderSignature("input_ids", null, null, null, null,
             List.of("pk"), List.of("pv"), "logits", List.of("k"), List.of("v"), OnnxJavaType.FLOAT,
@@ -19,7 +19,7 @@ class KvBufferPoolTest {
 
     @Test
     void aGivenBackBufferIsTakenAgainForASimilarSizeButNotForAMuchSmallerOne() {
-        KvBufferPool pool = new KvBufferPool();
+        DirectBufferPool pool = new DirectBufferPool();
         ByteBuffer first = pool.take(100_000);
         assertTrue(first.capacity() >= 125_000, "room to grow: " + first.capacity());
         pool.give(first);
@@ -31,28 +31,28 @@ class KvBufferPoolTest {
 
     @Test
     void thePoolKeepsAtMostItsBoundAndDropsTheSmallestFirst() {
-        KvBufferPool pool = new KvBufferPool();
-        int big = (int) (KvBufferPool.MAX_POOLED_BYTES / 2);
+        DirectBufferPool pool = new DirectBufferPool();
+        int big = (int) (DirectBufferPool.MAX_POOLED_BYTES / 2);
         ByteBuffer small = pool.take(1_000);
         ByteBuffer a = pool.take(big - big / 5);
         ByteBuffer b = pool.take(big - big / 5);
         pool.give(small);
         pool.give(a);
         pool.give(b);
-        assertTrue(pool.pooledBytes() <= KvBufferPool.MAX_POOLED_BYTES);
+        assertTrue(pool.pooledBytes() <= DirectBufferPool.MAX_POOLED_BYTES);
         assertEquals(a.capacity() + b.capacity(), pool.pooledBytes(), "the small buffer made room for the big one");
     }
 
     /** Recycled buffers hold old data: the assembler must zero every padding position itself. */
     @Test
     void paddingIsZeroEvenInARecycledBuffer() {
-        KvBufferPool pool = new KvBufferPool();
+        DirectBufferPool pool = new DirectBufferPool();
         ByteBuffer recycled = pool.take(2_400);
         for (int i = 0; i + 4 <= recycled.capacity(); i += 4) {
             recycled.putFloat(i, Float.NaN);
         }
         pool.give(recycled);
-        KvCache source = KvCache.allocate(ENV, SIG, new KvBufferPool(), 1, 2, (layer, isKey, buffer) -> {
+        KvCache source = KvCache.allocate(ENV, SIG, new DirectBufferPool(), 1, 2, (layer, isKey, buffer) -> {
             for (int i = 0; i < 4; i++) {
                 buffer.putFloat(4 * i, i + 1);
             }
