@@ -69,11 +69,7 @@ public final class DecoderSession implements AutoCloseable {
      */
     public KvCache run(long[] ids, long[] mask, long[] positions, int batch, int seq, KvCache past, float[][] logits) {
         Map<String, OnnxTensor> inputs = new HashMap<>();
-        OrtSession.Result result = null;
         KvCache next = KvCache.allocate(env, signature, pool, batch, past.length() + seq);
-        ByteBuffer logitsBuffer = null;
-        ByteBuffer logitsView;
-        OnnxTensor logitsOut = null;
         boolean ran = false;
         try {
             inputs.put(signature.inputIds(), longs(ids, batch, seq));
@@ -90,18 +86,14 @@ public final class DecoderSession implements AutoCloseable {
                 inputs.put(signature.numLogitsToKeep(), OnnxTensor.createTensor(env, 1L));
             }
             Map<String, OnnxValue> outputs = presentOutputs(next);
-            if (signature.numLogitsToKeep() == null) { // logits [batch, seq, vocab]: into a pooled buffer too
-                logitsBuffer = pool.take(Math.multiplyExact(batch * seq, vocabSize * logitsBytes));
-                logitsView = logitsBuffer.slice(0, batch * seq * vocabSize * logitsBytes).order(ByteOrder.nativeOrder());
-                logitsOut = OnnxTensor.createTensor(env, logitsView, new long[] {batch, seq, vocabSize},
-                        signature.logitsType());
-                outputs.put(signature.logits(), logitsOut);
-                result = session.run(withPast(inputs, past), Set.of(), outputs);
-                LogitsRows.copyLast(logitsView, signature.logitsType(), batch, seq, vocabSize, logits);
+            if (signature.numLogitsToKeep() == null) {
+                runWithPooledLogits(withPast(inputs, past), outputs, batch, seq, logits);
             } else {
-                result = session.run(withPast(inputs, past), Set.of(signature.logits()), outputs);
-                LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize,
-                        logits);
+                try (OrtSession.Result result = session.run(withPast(inputs, past), Set.of(signature.logits()),
+                        outputs)) {
+                    LogitsRows.copyLast((OnnxTensor) result.get(signature.logits()).orElseThrow(), batch, vocabSize,
+                            logits);
+                }
             }
             ran = true;
             return next;
@@ -109,18 +101,27 @@ public final class DecoderSession implements AutoCloseable {
             throw new EngineException("model call failed", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
-            if (result != null) {
-                result.close();
-            }
-            if (logitsOut != null) {
-                logitsOut.close();
-            }
-            if (logitsBuffer != null) {
-                pool.give(logitsBuffer);
-            }
             if (!ran) {
                 next.close();
             }
+        }
+    }
+
+    /** The logits {@code [batch, seq, vocab]} go into a pooled buffer too, and the last rows are read in place. */
+    private void runWithPooledLogits(Map<String, OnnxTensor> inputs, Map<String, OnnxValue> outputs, int batch,
+                                     int seq, float[][] logits) throws OrtException {
+        int bytes = Math.multiplyExact(batch * seq, vocabSize * logitsBytes);
+        ByteBuffer buffer = pool.take(bytes);
+        try {
+            ByteBuffer view = buffer.slice(0, bytes).order(ByteOrder.nativeOrder());
+            try (OnnxTensor out = OnnxTensor.createTensor(env, view, new long[] {batch, seq, vocabSize},
+                    signature.logitsType())) {
+                outputs.put(signature.logits(), out);
+                session.run(inputs, Set.of(), outputs).close();
+                LogitsRows.copyLast(view, signature.logitsType(), batch, seq, vocabSize, logits);
+            }
+        } finally {
+            pool.give(buffer);
         }
     }
 
