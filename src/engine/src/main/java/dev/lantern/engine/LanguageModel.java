@@ -121,10 +121,7 @@ public final class LanguageModel implements AutoCloseable {
 
     private GenerationResult beamSearch(Sequence sequence) {
         try (BeamSearch.Run run = startBeamSearch(sequence)) {
-            while (run.step()) {
-                // one model call for all beams per step
-            }
-            return beamResult(sequence, run.outcome());
+            return beamResult(sequence, run.toEnd());
         }
     }
 

@@ -56,7 +56,7 @@ public class DocumentHousekeeping {
     @PostConstruct
     void checkIndex() {
         try {
-            long stored = repository.chunkCount();
+            long stored = repository.chunkState().count();
             long indexed = search.indexedChunks();
             if (stored != indexed) {
                 LOG.warning(() -> "The search index holds " + indexed + " chunks, the database " + stored

@@ -163,10 +163,6 @@ public class DocumentRepository {
         return Optional.ofNullable(document);
     }
 
-    public long chunkCount() {
-        return em.createQuery("SELECT COUNT(c) FROM DocumentChunk c", Long.class).getSingleResult();
-    }
-
     /** How many chunks there are and the highest id: changes with every upload and every deletion. */
     public record ChunkState(long count, long maxId) {
     }

@@ -38,10 +38,7 @@ public final class BeamSearch {
 
     public Outcome search(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
         try (Run run = start(prompt, p, maxNewTokens, cancelled)) {
-            while (run.step()) {
-                // each step ranks the candidates and runs the beams' next model call
-            }
-            return run.outcome();
+            return run.toEnd();
         }
     }
 
@@ -120,6 +117,14 @@ public final class BeamSearch {
             cache = advance(cache, next, assembler, promptLength + step, logits);
             step++;
             return true;
+        }
+
+        /** Runs the remaining steps at once and returns the result. */
+        public Outcome toEnd() {
+            while (step()) {
+                // each step ranks the candidates and runs the beams' next model call
+            }
+            return outcome;
         }
 
         /** The result, once {@link #step()} has returned false. */
