@@ -5,6 +5,7 @@ import dev.lantern.app.errors.LanternException;
 import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationSettings;
+import dev.lantern.engine.LaneLayout;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.batch.BatchScheduler;
 import dev.lantern.engine.embedding.EmbeddingModel;
@@ -68,7 +69,10 @@ public class ModelRegistry {
     private void load(ServedModel served) {
         long start = System.nanoTime();
         try {
-            LanguageModel model = LanguageModel.load(served.spec().directory(), settings.runtime(), AutoSettings.NONE);
+            LaneLayout layout = LaneLayout.resolve(served.spec().directory(), settings.runtime(), settings.lanes(),
+                    settings.limits().maxBatchSize(), Runtime.getRuntime().availableProcessors());
+            LanguageModel model = LanguageModel.load(served.spec().directory(), layout.applyTo(settings.runtime()),
+                    AutoSettings.NONE);
             // one short generation before readiness: ONNX Runtime's first runs are several times slower
             model.generate(GenerationRequest.of(model.encode("Hello"),
                     GenerationSettings.builder().greedy().maxTokens(4).build()));
@@ -77,11 +81,11 @@ public class ModelRegistry {
                     model.close();
                     return;
                 }
-                served.ready(model, new BatchScheduler(model, settings.limits()));
+                served.ready(model, new BatchScheduler(model, settings.limits(), layout.lanes()));
             }
             LOG.info(() -> "Model " + served.id() + " loaded from " + served.spec().directory() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (context " + model.config().contextLength()
-                    + " tokens, " + settings.limits() + ")");
+                    + " tokens, " + settings.limits() + ", " + layout + ")");
         } catch (RuntimeException e) {
             served.failed();
             LOG.log(Level.SEVERE, "Model " + served.id() + " could not be loaded from " + served.spec().directory(), e);

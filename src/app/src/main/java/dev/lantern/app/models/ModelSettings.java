@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How models are found and run, read once from MicroProfile Config (defaults in
  * microprofile-config.properties; {@code LANTERN_*} environment variables win).
  */
-public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, SchedulerLimits limits) {
+public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, SchedulerLimits limits, int lanes) {
 
     public ModelSpec defaultModel() {
         return models.get(0);
@@ -64,12 +64,16 @@ public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, Sche
         @ConfigProperty(name = "lantern.scheduler.admission-window", defaultValue = "PT0.005S")
         Duration admissionWindow;
 
+        @Inject
+        @ConfigProperty(name = "lantern.scheduler.lanes", defaultValue = "0")
+        int lanes;
+
         /** Dependent: a record cannot be proxied, and its one consumer is the registry singleton. */
         @Produces
         ModelSettings settings() {
             return new ModelSettings(ModelSpec.parse(models, defaultModel),
                     RuntimeOptions.of(cuda, intraOpThreads, optimization, onnxFile),
-                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow));
+                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow), lanes);
         }
     }
 }

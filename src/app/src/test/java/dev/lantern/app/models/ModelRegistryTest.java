@@ -30,7 +30,7 @@ class ModelRegistryTest {
     private ModelRegistry registry(String spec) {
         ModelRegistry registry = new ModelRegistry();
         registry.settings = new ModelSettings(ModelSpec.parse(spec, Optional.empty()),
-                RuntimeOptions.defaults().withOnnxFile("model_int8.onnx"), SchedulerLimits.defaults());
+                RuntimeOptions.defaults().withOnnxFile("model_int8.onnx"), SchedulerLimits.defaults(), 0);
         registry.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("execute")) {

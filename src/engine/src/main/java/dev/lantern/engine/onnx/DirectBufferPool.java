@@ -40,19 +40,27 @@ final class DirectBufferPool {
         return ByteBuffer.allocateDirect((int) ((room + PAGE - 1) / PAGE * PAGE)).order(ByteOrder.nativeOrder());
     }
 
-    /** Takes back a buffer from {@link #take}; nothing may use it afterwards. */
+    /**
+     * Takes back a buffer from {@link #take}; nothing may use it afterwards. One the pool does not keep is freed
+     * at once: left to the garbage collector, such buffers piled up to gigabytes of native memory between
+     * collections when long generations kept growing their caches (and the C heap kept the pages).
+     */
     synchronized void give(ByteBuffer buffer) {
         int capacity = buffer.capacity();
         while (pooledBytes + capacity > MAX_POOLED_BYTES && !free.isEmpty() && free.firstKey() < capacity) {
             Map.Entry<Integer, ArrayDeque<ByteBuffer>> smallest = free.firstEntry();
-            pooledBytes -= smallest.getValue().poll().capacity();
+            ByteBuffer evicted = smallest.getValue().poll();
+            pooledBytes -= evicted.capacity();
             if (smallest.getValue().isEmpty()) {
                 free.remove(smallest.getKey());
             }
+            DirectMemory.free(evicted);
         }
         if (pooledBytes + capacity <= MAX_POOLED_BYTES) {
             free.computeIfAbsent(capacity, c -> new ArrayDeque<>()).push(buffer);
             pooledBytes += capacity;
+        } else {
+            DirectMemory.free(buffer);
         }
     }
 

@@ -35,7 +35,7 @@ class BatchSchedulerTest {
     }
 
     /** Reference rows plus six other prompts of different lengths, some joining while others decode. */
-    private static void sameTokensAloneAndBatchedWithSevenOthers(Path dir) throws Exception {
+    private static void sameTokensAloneAndBatchedWithSevenOthers(Path dir, int lanes) throws Exception {
         Reference ref = Reference.read(dir);
         try (LanguageModel model = LanguageModel.load(dir, RuntimeOptions.defaults().withOnnxFile("model.onnx"))) {
             List<int[]> prompts = new ArrayList<>(List.of(ref.prompt(0), ref.prompt(1)));
@@ -50,7 +50,7 @@ class BatchSchedulerTest {
             }
             assertArrayEquals(ref.greedyIds()[0], alone.get(0));
             assertArrayEquals(ref.greedyIds()[1], alone.get(1));
-            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults())) {
+            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), lanes)) {
                 List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
                 for (int i = 0; i < prompts.size(); i++) {
                     futures.add(scheduler.submit(GenerationRequest.of(prompts.get(i), greedy(lengths[i]))));
@@ -68,12 +68,90 @@ class BatchSchedulerTest {
 
     @Test
     void tinyModelGivesTheSameTokensAloneAndBatched() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY);
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY, 1);
     }
 
     @Test
     void demoModelGivesTheSameTokensAloneAndBatched() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO);
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO, 1);
+    }
+
+    @Test
+    void tinyModelGivesTheSameTokensAloneAndOnTwoLanes() throws Exception {
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY, 2);
+    }
+
+    @Test
+    void demoModelGivesTheSameTokensAloneAndOnTwoLanes() throws Exception {
+        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO, 2);
+    }
+
+    /**
+     * After a lone request, a burst of eight at two idle lanes is split four and four (two prefills, each lane's thread serving its
+     * own four); a request arriving while one lane runs two and the other one joins the lane running one.
+     */
+    @Test
+    void twoLanesShareABurstFairlyAndANewcomerJoinsTheLessBusyLane() throws Exception {
+        try (LanguageModel model = tinyModel();
+             BatchScheduler scheduler = new BatchScheduler(model,
+                     SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(300)), 2)) {
+            int[] prompt = {5957, 4575, 6872};
+            // a lone request first: both idle lanes wake for it, one takes it, the other must live on
+            scheduler.submit(GenerationRequest.of(prompt, greedy(2))).get(30, TimeUnit.SECONDS);
+            java.util.Map<String, AtomicInteger> byThread = new java.util.concurrent.ConcurrentHashMap<>();
+            List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                AtomicInteger seen = new AtomicInteger();
+                futures.add(scheduler.submit(new GenerationRequest(prompt, greedy(4), event -> {
+                    if (seen.getAndIncrement() == 0) {
+                        byThread.computeIfAbsent(Thread.currentThread().getName(), t -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                }, null, null)));
+            }
+            for (CompletableFuture<GenerationResult> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(3, scheduler.stats().prefills(), "the lone request's, then one per lane");
+            assertEquals(2, byThread.size(), "both lanes served: " + byThread);
+            byThread.values().forEach(n -> assertEquals(4, n.get(), "four each: " + byThread));
+
+            // lane A: two long requests; lane B: one; the newcomer goes to B
+            byThread.clear();
+            List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch started = new CountDownLatch(3);
+            List<CompletableFuture<GenerationResult>> longOnes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                AtomicInteger seen = new AtomicInteger();
+                longOnes.add(scheduler.submit(new GenerationRequest(prompt, greedy(400), event -> {
+                    if (seen.getAndIncrement() == 0) {
+                        threads.add(Thread.currentThread().getName());
+                        started.countDown();
+                    }
+                }, null, null)));
+            }
+            await(started);
+            String busier = threads.stream().filter(t -> java.util.Collections.frequency(threads, t) == 2)
+                    .findFirst().orElseThrow(() -> new AssertionError("two and one expected: " + threads));
+            CompletableFuture<String> newcomer = new CompletableFuture<>();
+            scheduler.submit(new GenerationRequest(prompt, greedy(2),
+                    event -> newcomer.complete(Thread.currentThread().getName()), null, null));
+            String lane = newcomer.get(30, TimeUnit.SECONDS);
+            assertTrue(!lane.equals(busier), "joined the lane running one, not " + busier);
+            for (CompletableFuture<GenerationResult> f : longOnes) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void lanesMustFitTheBatch() {
+        try (LanguageModel model = tinyModel()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new BatchScheduler(model, new SchedulerLimits(2, 8, 1000), 3));
+            assertThrows(IllegalArgumentException.class,
+                    () -> new BatchScheduler(model, SchedulerLimits.defaults(), 0));
+        }
     }
 
     /**

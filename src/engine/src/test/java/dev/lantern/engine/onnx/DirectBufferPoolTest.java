@@ -29,6 +29,23 @@ class DirectBufferPoolTest {
         assertEquals(first.capacity(), pool.pooledBytes());
     }
 
+    /** What the pool does not keep is freed now, not at the next garbage collection. */
+    @Test
+    void buffersBeyondTheBoundAreFreedAtOnce() {
+        assertTrue(DirectMemory.freesAtOnce(), "sun.misc.Unsafe.invokeCleaner is accessible here");
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
+        DirectBufferPool pool = new DirectBufferPool();
+        int third = (int) (DirectBufferPool.MAX_POOLED_BYTES * 2 / 5);
+        List<ByteBuffer> taken = List.of(pool.take(third), pool.take(third), pool.take(third));
+        long beforeGiving = direct.getMemoryUsed(); // nothing is allocated from here on: no collection runs
+        taken.forEach(pool::give);
+        long freed = beforeGiving - direct.getMemoryUsed();
+        assertEquals(2L * taken.get(0).capacity(), pool.pooledBytes(), "two kept within the bound");
+        assertEquals(taken.get(2).capacity(), freed, "the third freed at once");
+    }
+
     @Test
     void thePoolKeepsAtMostItsBoundAndDropsTheSmallestFirst() {
         DirectBufferPool pool = new DirectBufferPool();

@@ -1,0 +1,142 @@
+package dev.lantern.engine.batch;
+
+import dev.lantern.engine.EngineException;
+import dev.lantern.engine.OverloadedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bounded queue in front of a scheduler's lanes. It refuses work at once when full, lets a burst gather
+ * before an idle lane admits it (the admission window), and gives each lane its fair share of what waits, so
+ * that a burst of eight is split four and four over two lanes and a newcomer joins the least busy lane.
+ */
+final class AdmissionQueue {
+    private final SchedulerLimits limits;
+    private final int lanes;
+    private final int laneRows;
+    private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
+    private int queuedTokens;
+    private boolean closed;
+
+    AdmissionQueue(SchedulerLimits limits, int lanes) {
+        this.limits = limits;
+        this.lanes = lanes;
+        this.laneRows = (limits.maxBatchSize() + lanes - 1) / lanes;
+    }
+
+    /** Rows one lane runs at most: the maximum batch size shared out over the lanes. */
+    int laneRows() {
+        return laneRows;
+    }
+
+    /**
+     * @throws OverloadedException when the queue is full (nothing was queued)
+     */
+    void add(PendingRequest pending) {
+        int tokens = pending.sequence().promptIds().length;
+        synchronized (queue) {
+            if (closed) {
+                throw new EngineException("the scheduler is shut down");
+            }
+            if (queue.size() >= limits.maxQueuedRequests()) {
+                throw new OverloadedException("too many waiting requests (" + queue.size() + ")");
+            }
+            if (queuedTokens + tokens > limits.maxQueuedTokens()) {
+                throw new OverloadedException("too many waiting prompt tokens (" + queuedTokens + " + " + tokens + ")");
+            }
+            queue.add(pending);
+            queuedTokens += tokens;
+            queue.notifyAll();
+        }
+    }
+
+    /**
+     * The waiting requests a lane takes now: blocks while the lane is idle and nothing waits; an idle lane first
+     * lets a burst gather. A lane takes its fair share of all requests, running and waiting, over the lanes,
+     * within its room; null once closed.
+     *
+     * @param all the lanes of the scheduler, {@code lane} included: their loads decide the shares
+     */
+    List<PendingRequest> take(SchedulerLane lane, List<SchedulerLane> all) {
+        synchronized (queue) {
+            while (queue.isEmpty() && lane.idle() && !closed) {
+                try {
+                    queue.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+            if (lane.idle()) {
+                awaitBurst(all);
+            }
+            if (closed) {
+                return null;
+            }
+            int total = queue.size() + load(all);
+            int own = lane.load();
+            int share = Math.min((total + lanes - 1) / lanes, laneRows) - own;
+            List<PendingRequest> out = new ArrayList<>();
+            while (!queue.isEmpty() && out.size() < share) {
+                PendingRequest next = queue.poll();
+                queuedTokens -= next.sequence().promptIds().length;
+                out.add(next);
+            }
+            lane.took(out.size());
+            return out;
+        }
+    }
+
+    /**
+     * When idle, lets a burst gather: waits until no request has arrived for the admission window, the waiting
+     * and running requests of all lanes fill the maximum batch, or that many windows have passed since the
+     * first arrival, so that requests sent together are prefilled together (on two lanes: four and four).
+     * Called holding the queue's lock.
+     */
+    private void awaitBurst(List<SchedulerLane> all) {
+        long window = limits.admissionWindow().toNanos();
+        if (window == 0 || queue.isEmpty()) {
+            return;
+        }
+        long latest = queue.peek().queuedAt() + window * limits.maxBatchSize();
+        while (!closed && !queue.isEmpty() && queue.size() + load(all) < limits.maxBatchSize()) {
+            long left = Math.min(latest, queue.peekLast().queuedAt() + window) - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(queue, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+        }
+    }
+
+    private static int load(List<SchedulerLane> lanes) {
+        int load = 0;
+        for (SchedulerLane lane : lanes) {
+            load += lane.load();
+        }
+        return load;
+    }
+
+    /** Wakes the lanes to stop; later {@link #add} calls fail. */
+    void close() {
+        synchronized (queue) {
+            closed = true;
+            queue.notifyAll();
+        }
+    }
+
+    /** Fails whatever still waits. */
+    void failWaiting(Throwable failure) {
+        synchronized (queue) {
+            queue.forEach(p -> p.future().completeExceptionally(failure));
+            queue.clear();
+            queuedTokens = 0;
+        }
+    }
+}
