@@ -4,6 +4,7 @@ import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.GenerationSettings;
+import dev.lantern.engine.LaneLayout;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.RuntimeOptions;
 import dev.lantern.engine.batch.BatchScheduler;
@@ -17,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Eight concurrent greedy streams through the {@link BatchScheduler}: aggregate tokens/s against a bare ONNX
  * Runtime batch-of-8 loop (target >= 0.85) and against one stream through the same scheduler (target >= 3).
- * Wall time from submission to the last token, prefill included, in every arm. Rounds alternate arms.
+ * Wall time from submission to the last token, prefill included, in every arm. Rounds alternate arms. The
+ * scheduler runs in the layout the server would choose ({@link LaneLayout}; -Dlanes overrides), and a third arm
+ * runs the bare loop in that layout too.
  */
 public final class EngineBatchBench {
     private static final int STREAMS = 8;
@@ -35,9 +38,13 @@ public final class EngineBatchBench {
         int tokens = EngineDecodeBench.NEW_TOKENS;
         RuntimeOptions options = RuntimeOptions.defaults().withOnnxFile(file)
                 .withIntraOpThreads(EngineDecodeBench.THREADS);
-        try (LanguageModel model = LanguageModel.load(dir, options, AutoSettings.NONE);
-             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults());
-             BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS)) {
+        LaneLayout layout = LaneLayout.resolve(dir, options, Integer.getInteger("lanes", 0), STREAMS,
+                Runtime.getRuntime().availableProcessors()); // as the server decides
+        System.out.printf("  %s: %s%n", file, layout);
+        try (LanguageModel model = LanguageModel.load(dir, layout.applyTo(options), AutoSettings.NONE);
+             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), layout.lanes());
+             BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS);
+             BareLanes laned = new BareLanes(dir.resolve(file).toString(), layout.lanes(), layout.intraOpThreads())) {
             int[] prompt = EngineDecodeBench.prompt(model, dir, 150);
             GenerationSettings greedy = GenerationSettings.builder().greedy().maxTokens(tokens).ignoreEos(true)
                     .build();
@@ -45,7 +52,9 @@ public final class EngineBatchBench {
             engine(scheduler, prompt, greedy, STREAMS);
             engine(scheduler, prompt, greedy, 1);
             bare.decode(prompts, tokens);
+            laned.decode(prompts, tokens);
             List<Double> vsBare = new ArrayList<>();
+            List<Double> vsLaned = new ArrayList<>();
             List<Double> vsSingle = new ArrayList<>();
             List<Double> batched = new ArrayList<>();
             List<Double> bareRates = new ArrayList<>();
@@ -54,13 +63,15 @@ public final class EngineBatchBench {
                 double e = engine(scheduler, prompt, greedy, STREAMS);
                 double b = STREAMS * tokens / (bare.decode(prompts, tokens).totalNanos() / 1e9);
                 double s = engine(scheduler, prompt, greedy, 1);
+                double l = STREAMS * tokens / (laned.decode(prompts, tokens) / 1e9);
+                vsLaned.add(e / l);
                 batched.add(e);
                 bareRates.add(b);
                 singles.add(s);
                 vsBare.add(e / b);
                 vsSingle.add(e / s);
-                System.out.printf("  %s round %d: engine x8 %.1f tok/s, bare x8 %.1f tok/s, engine x1 %.1f tok/s%n",
-                        file, round + 1, e, b, s);
+                System.out.printf("  %s round %d: engine x8 %.1f tok/s, bare x8 %.1f tok/s, engine x1 %.1f tok/s, "
+                        + "bare in the scheduler's layout x8 %.1f tok/s%n", file, round + 1, e, b, s, l);
             }
             var stats = scheduler.stats();
             System.out.printf("  %s scheduler: %d steps, %d prefills, %d cache rebuilds taking %.1f%% of decode-step "
@@ -69,10 +80,11 @@ public final class EngineBatchBench {
                             stats.rebuilds()), stats.stepNanos() / 1e6 / Math.max(1, stats.steps()));
             staggered(scheduler, prompt, greedy, file);
             System.out.printf("engine-batch %s: 8 streams %.1f tok/s, bare ORT batch-8 %.1f tok/s, single stream "
-                            + "%.1f tok/s; ratio vs bare %.3f (target >= 0.85), vs single %.2fx (target >= 3)%n",
+                            + "%.1f tok/s; ratio vs bare %.3f (target >= 0.85), vs single %.2fx (target >= 3); vs bare "
+                            + "in the scheduler's layout (%d lane(s)) %.3f%n",
                     file, EngineDecodeBench.median(batched), EngineDecodeBench.median(bareRates),
                     EngineDecodeBench.median(singles), EngineDecodeBench.median(vsBare),
-                    EngineDecodeBench.median(vsSingle));
+                    EngineDecodeBench.median(vsSingle), layout.lanes(), EngineDecodeBench.median(vsLaned));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lantern.engine.AutoSettings;
+import dev.lantern.engine.LaneLayout;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.RuntimeOptions;
 import java.io.BufferedReader;
@@ -28,7 +29,9 @@ import java.util.concurrent.Executors;
  * Aggregate rate = generated tokens / wall time from the first request sent to the last [DONE], prefill
  * included in every arm; time to first token = request sent to its first content event. Rounds alternate,
  * after warm-up rounds (the server's JIT). The bare loop also runs one stream, so that its own batch-8 ÷
- * single-stream scaling, the ceiling of the second ratio on this machine, is measured in the same run.
+ * single-stream scaling, the ceiling of the second ratio on this machine, is measured in the same run. A third
+ * arm runs the bare loop in the layout the server chose ({@link LaneLayout}: on the int8 demo file two lanes of
+ * four rows, one thread each), so the server is also compared with the best bare use of the same cores.
  *
  * <p>Arguments: base URL, model directory, ONNX file. System properties: rounds, tokens, promptTokens, token
  * (a bearer token, when the server wants one).
@@ -67,12 +70,18 @@ public final class HttpBatchBench {
             prompt = EngineDecodeBench.prompt(model, dir, promptTokens);
         }
         List<int[]> prompts = Collections.nCopies(STREAMS, prompt);
-        try (BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS)) {
-            for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) { // the server's JIT, then both arms settle
+        // the layout the server chose for this file by default (its log says so too)
+        LaneLayout layout = LaneLayout.resolve(dir, RuntimeOptions.defaults().withOnnxFile(file), 0, STREAMS,
+                Runtime.getRuntime().availableProcessors());
+        try (BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS);
+             BareLanes laned = new BareLanes(dir.resolve(file).toString(), layout.lanes(), layout.intraOpThreads())) {
+            for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) { // the server's JIT, then all arms settle
                 http(base, bearer, prompt, tokens, STREAMS);
                 http(base, bearer, prompt, tokens, 1);
                 bare.decode(prompts, tokens);
                 bare.decode(List.of(prompt), tokens);
+                laned.decode(prompts, tokens);
+                laned.decodeOne(prompt, tokens);
             }
             List<Double> batched = new ArrayList<>();
             List<Double> bareRates = new ArrayList<>();
@@ -80,6 +89,9 @@ public final class HttpBatchBench {
             List<Double> vsBare = new ArrayList<>();
             List<Double> vsSingle = new ArrayList<>();
             List<Double> bareScaling = new ArrayList<>();
+            List<Double> lanedRates = new ArrayList<>();
+            List<Double> vsLaned = new ArrayList<>();
+            List<Double> lanedScaling = new ArrayList<>();
             List<Long> ttfts = new ArrayList<>();
             List<Long> singleTtfts = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -87,6 +99,11 @@ public final class HttpBatchBench {
                 double b = STREAMS * tokens / (bare.decode(prompts, tokens).totalNanos() / 1e9);
                 Round one = http(base, bearer, prompt, tokens, 1);
                 double bareOne = tokens / (bare.decode(List.of(prompt), tokens).totalNanos() / 1e9);
+                double l = STREAMS * tokens / (laned.decode(prompts, tokens) / 1e9);
+                double lanedOne = tokens / (laned.decodeOne(prompt, tokens) / 1e9);
+                lanedRates.add(l);
+                vsLaned.add(eight.rate() / l);
+                lanedScaling.add(l / lanedOne);
                 batched.add(eight.rate());
                 bareRates.add(b);
                 singles.add(one.rate());
@@ -96,7 +113,8 @@ public final class HttpBatchBench {
                 ttfts.addAll(eight.ttfts());
                 singleTtfts.addAll(one.ttfts());
                 System.out.printf("  %s round %d: HTTP x8 %.1f tok/s, bare ORT x8 %.1f tok/s, HTTP x1 %.1f tok/s, "
-                        + "bare ORT x1 %.1f tok/s%n", file, round, eight.rate(), b, one.rate(), bareOne);
+                        + "bare ORT x1 %.1f tok/s; bare in the server's layout x8 %.1f tok/s, x1 %.1f tok/s%n", file,
+                        round, eight.rate(), b, one.rate(), bareOne, l, lanedOne);
             }
             Collections.sort(ttfts);
             Collections.sort(singleTtfts);
@@ -108,6 +126,10 @@ public final class HttpBatchBench {
                     EngineDecodeBench.median(singles), EngineDecodeBench.median(vsBare),
                     EngineDecodeBench.median(vsSingle), percentile(ttfts, 0.50), percentile(ttfts, 0.95),
                     percentile(singleTtfts, 0.50), EngineDecodeBench.median(bareScaling));
+            System.out.printf("http-batch %s, the server's layout (%d lane(s) of %d thread(s)) done bare: x8 %.1f tok/s; "
+                            + "ratio vs it %.3f; its own x8 ÷ x1 scaling %.2fx%n", file, layout.lanes(),
+                    layout.intraOpThreads(), EngineDecodeBench.median(lanedRates), EngineDecodeBench.median(vsLaned),
+                    EngineDecodeBench.median(lanedScaling));
         }
     }
 

@@ -10,15 +10,17 @@ import java.nio.file.Path;
  * (see {@link dev.lantern.engine.batch.BatchScheduler}), each model call on {@code intraOpThreads} threads
  * (0: ONNX Runtime's choice, one per core).
  *
- * <p>A small model's operators are too small to split over threads: on the demo model (int8, 11 MB) one
- * thread per call ran a single stream at 1,205 tokens/s against 803 with two, and two lanes of four rows made
- * 2,600 tokens/s against 1,700 for one batch of eight on two threads (bench/README.md). Large models gain from
- * splitting each operator. So by default (lanes 0) a model file up to {@link #SMALL_MODEL_BYTES} gets one lane
- * per core with one thread each, a larger one or a CUDA model gets one lane with ONNX Runtime's threads.
+ * <p>A small model's operators are too small to split over threads. On the demo model (int8, 11 MB) two
+ * lanes of four rows, one thread each, made 3,300 tokens/s in a bare loop against 2,100 for one batch of eight
+ * on two threads, and through the server's HTTP API 2,050-2,380 against 1,520-1,920; the fp32 file (42 MB)
+ * gained less (HTTP 1,110-1,360 against 1,250-1,280 tokens/s, first tokens 40 ms sooner). A single stream ran
+ * as fast on one thread as on two (bench/README.md). Large models gain from splitting each operator. So by
+ * default (lanes 0) a model file up to {@link #SMALL_MODEL_BYTES} gets one lane per core with one thread each,
+ * a larger one or a CUDA model one lane with ONNX Runtime's threads.
  */
 public record LaneLayout(int lanes, int intraOpThreads) {
     /** Model files (with external data) up to this size count as small. */
-    public static final long SMALL_MODEL_BYTES = 16L * 1024 * 1024;
+    public static final long SMALL_MODEL_BYTES = 64L * 1024 * 1024;
 
     public LaneLayout {
         if (lanes < 1 || intraOpThreads < 0) {

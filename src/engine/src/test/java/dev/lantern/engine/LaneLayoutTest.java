@@ -34,7 +34,7 @@ class LaneLayoutTest {
     @Test
     void aLargeModelOrCudaGetsOneLaneWithTheConfiguredThreads() throws IOException {
         Path model = modelOf("model.onnx", 10L << 20);
-        modelOf("model.onnx_data", 30L << 20); // external weights count
+        modelOf("model.onnx_data", 60L << 20); // external weights count
         assertEquals(new LaneLayout(1, 0), LaneLayout.resolve(model, RuntimeOptions.defaults(), 0, 8, 2));
         assertEquals(new LaneLayout(1, 3), LaneLayout.resolve(model, RuntimeOptions.defaults().withIntraOpThreads(3),
                 0, 8, 2));
