@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class AdmissionQueue {
     private final SchedulerLimits limits;
     private final int lanes;
-    private final int laneRows;
+    private final int laneRows; // rows one lane runs at most: the maximum batch size shared out over the lanes
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
     private int queuedTokens;
     private boolean closed;
@@ -24,11 +24,6 @@ final class AdmissionQueue {
         this.limits = limits;
         this.lanes = lanes;
         this.laneRows = (limits.maxBatchSize() + lanes - 1) / lanes;
-    }
-
-    /** Rows one lane runs at most: the maximum batch size shared out over the lanes. */
-    int laneRows() {
-        return laneRows;
     }
 
     /**

@@ -64,10 +64,6 @@ public final class BatchScheduler implements AutoCloseable {
         return pending.future();
     }
 
-    public int lanes() {
-        return lanes.size();
-    }
-
     public SchedulerStats.Snapshot stats() {
         return stats.snapshot();
     }

@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BatchSchedulerTest {
     private static LanguageModel tinyModel() {
@@ -66,24 +68,11 @@ class BatchSchedulerTest {
         }
     }
 
-    @Test
-    void tinyModelGivesTheSameTokensAloneAndBatched() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY, 1);
-    }
-
-    @Test
-    void demoModelGivesTheSameTokensAloneAndBatched() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO, 1);
-    }
-
-    @Test
-    void tinyModelGivesTheSameTokensAloneAndOnTwoLanes() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.TINY, 2);
-    }
-
-    @Test
-    void demoModelGivesTheSameTokensAloneAndOnTwoLanes() throws Exception {
-        sameTokensAloneAndBatchedWithSevenOthers(Reference.DEMO, 2);
+    /** On one lane (classic continuous batching) and on two (a batch per core), both models. */
+    @ParameterizedTest(name = "{0} on {1} lane(s)")
+    @CsvSource({"tiny, 1", "demo, 1", "tiny, 2", "demo, 2"})
+    void givesTheSameTokensAloneAndBatched(String which, int lanes) throws Exception {
+        sameTokensAloneAndBatchedWithSevenOthers(which.equals("tiny") ? Reference.TINY : Reference.DEMO, lanes);
     }
 
     /**
