@@ -40,6 +40,9 @@ public class ChatCompletionService {
     @Inject
     GenerationCache cache;
 
+    @Inject
+    GenerationConfig config;
+
     public Answered<ChatCompletion> complete(ChatCompletionRequest request, CacheMode mode) {
         ServedModel model = registry.ready(request.model());
         GroundedGeneration.Grounded grounded = ground(model, request);
@@ -85,7 +88,7 @@ public class ChatCompletionService {
         CacheKey storeAs = mode.write() ? key : null;
         EventStream stream = new EventStream(new ChatFormat(Ids.next("chatcmpl-"), Ids.now(), model.id(),
                 model.model(), citations), request.includeUsage(), errors,
-                results -> cache.store(storeAs, prompt.length, results, citations));
+                results -> cache.store(storeAs, prompt.length, results, citations), config.streamFlushInterval());
         return new Answered<>(stream.attach(generation.start(model, List.of(prompt), request, true, "messages",
                 stream.listener())), found.result());
     }

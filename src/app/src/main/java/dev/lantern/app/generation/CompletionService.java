@@ -41,6 +41,9 @@ public class CompletionService {
     @Inject
     GenerationCache cache;
 
+    @Inject
+    GenerationConfig config;
+
     public Answered<Completion> complete(CompletionRequest request, CacheMode mode) {
         ServedModel model = registry.ready(request.model());
         GroundedGeneration.Grounded grounded = ground(model, request);
@@ -93,7 +96,7 @@ public class CompletionService {
         CacheKey storeAs = mode.write() ? key : null;
         EventStream stream = new EventStream(new CompletionFormat(Ids.next("cmpl-"), Ids.now(), model.id(),
                 model.model(), echoed, n).citing(citations), request.includeUsage(), errors,
-                results -> cache.store(storeAs, promptTokens, results, citations));
+                results -> cache.store(storeAs, promptTokens, results, citations), config.streamFlushInterval());
         return new Answered<>(stream.attach(generation.start(model, prompts, request, true, "prompt",
                 stream.listener())), found.result());
     }

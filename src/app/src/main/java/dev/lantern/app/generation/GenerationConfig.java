@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Generation settings read once from MicroProfile Config: the time limit of one request, the Retry-After of an
- * overloaded answer, and the automatic settings tables (AutoSettings syntax) for non-streaming and streaming
+ * overloaded answer, how often an event stream is written at most, and the automatic settings tables (AutoSettings syntax) for non-streaming and streaming
  * requests (streams must never get beams from it: a beam search streams nothing until it ends, and its steps,
  * model calls of their own between the batch's, slow the other rows meanwhile; the shipped tables give beams to
  * neither, see microprofile-config.properties).
@@ -20,6 +20,7 @@ public class GenerationConfig {
     private final int retryAfterSeconds;
     private final AutoSettings auto;
     private final AutoSettings autoStreaming;
+    private final Duration streamFlushInterval;
 
     @Inject
     public GenerationConfig(
@@ -27,8 +28,15 @@ public class GenerationConfig {
             @ConfigProperty(name = "lantern.generation.retry-after-seconds", defaultValue = "1") int retryAfterSeconds,
             @ConfigProperty(name = "lantern.generation.auto-settings", defaultValue = "none") String auto,
             @ConfigProperty(name = "lantern.generation.auto-settings.streaming", defaultValue = "none")
-            String streaming) {
+            String streaming,
+            @ConfigProperty(name = "lantern.generation.stream-flush-interval", defaultValue = "PT0.02S")
+            Duration streamFlushInterval) {
+        if (streamFlushInterval.isNegative() || streamFlushInterval.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("lantern.generation.stream-flush-interval must be between 0 and 1 s: "
+                    + streamFlushInterval);
+        }
         this.timeout = timeout;
+        this.streamFlushInterval = streamFlushInterval;
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         this.auto = table(auto);
         this.autoStreaming = table(streaming);
@@ -36,7 +44,7 @@ public class GenerationConfig {
 
     /** For CDI's client proxy only. */
     protected GenerationConfig() {
-        this(Duration.ofMinutes(2), 1, "none", "none");
+        this(Duration.ofMinutes(2), 1, "none", "none", Duration.ZERO);
     }
 
     /** {@code none} turns the automatic settings off. */
@@ -51,6 +59,11 @@ public class GenerationConfig {
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The least time between two writes of one event stream (its first event goes out at once). */
+    public Duration streamFlushInterval() {
+        return streamFlushInterval;
     }
 
     public AutoSettings auto(boolean streaming) {
