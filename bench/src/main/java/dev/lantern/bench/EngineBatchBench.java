@@ -95,14 +95,7 @@ public final class EngineBatchBench {
     private static void staggered(BatchScheduler scheduler, int[] prompt, GenerationSettings settings, String file)
             throws Exception {
         var before = scheduler.stats();
-        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
-        for (int i = 0; i < STREAMS; i++) {
-            futures.add(scheduler.submit(GenerationRequest.of(prompt, settings)));
-            Thread.sleep(40);
-        }
-        for (CompletableFuture<GenerationResult> f : futures) {
-            f.get();
-        }
+        submitAndWait(scheduler, prompt, settings, STREAMS, 40);
         var after = scheduler.stats();
         long rebuilds = after.rebuilds() - before.rebuilds();
         long steps = after.steps() - before.steps();
@@ -118,14 +111,24 @@ public final class EngineBatchBench {
     private static double engine(BatchScheduler scheduler, int[] prompt, GenerationSettings settings, int streams)
             throws Exception {
         long start = System.nanoTime();
+        int generated = submitAndWait(scheduler, prompt, settings, streams, 0);
+        return generated / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Submits {@code streams} requests {@code gapMillis} apart and waits for all; the tokens they generated. */
+    private static int submitAndWait(BatchScheduler scheduler, int[] prompt, GenerationSettings settings, int streams,
+                                     long gapMillis) throws Exception {
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             futures.add(scheduler.submit(GenerationRequest.of(prompt, settings)));
+            if (gapMillis > 0) {
+                Thread.sleep(gapMillis);
+            }
         }
         int generated = 0;
         for (CompletableFuture<GenerationResult> f : futures) {
             generated += f.get().completionTokens();
         }
-        return generated / ((System.nanoTime() - start) / 1e9);
+        return generated;
     }
 }

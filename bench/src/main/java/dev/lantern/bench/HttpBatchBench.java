@@ -126,7 +126,8 @@ public final class HttpBatchBench {
                     EngineDecodeBench.median(singles), EngineDecodeBench.median(vsBare),
                     EngineDecodeBench.median(vsSingle), percentile(ttfts, 0.50), percentile(ttfts, 0.95),
                     percentile(singleTtfts, 0.50), EngineDecodeBench.median(bareScaling));
-            System.out.printf("http-batch %s, the server's layout (%d lane(s) of %d thread(s)) done bare: x8 %.1f tok/s; "
+            System.out.printf("http-batch %s, the server's layout (%d lane(s) of %d thread(s)) done bare: x8 %.1f "
+                            + "tok/s; "
                             + "ratio vs it %.3f; its own x8 ÷ x1 scaling %.2fx%n", file, layout.lanes(),
                     layout.intraOpThreads(), EngineDecodeBench.median(lanedRates), EngineDecodeBench.median(vsLaned),
                     EngineDecodeBench.median(lanedScaling));

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Generation settings read once from MicroProfile Config: the time limit of one request, the Retry-After of an
- * overloaded answer, how often an event stream is written at most, and the automatic settings tables (AutoSettings syntax) for non-streaming and streaming
- * requests (streams must never get beams from it: a beam search streams nothing until it ends, and its steps,
+ * overloaded answer, how often an event stream is written at most, and the automatic settings tables
+ * (AutoSettings syntax) for non-streaming and streaming requests (streams must never get beams from it: a beam search streams nothing until it ends, and its steps,
  * model calls of their own between the batch's, slow the other rows meanwhile; the shipped tables give beams to
  * neither, see microprofile-config.properties).
  */

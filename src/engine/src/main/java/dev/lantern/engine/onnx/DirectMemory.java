@@ -26,8 +26,12 @@ final class DirectMemory {
         }
         try {
             INVOKE_CLEANER.invokeExact(buffer);
-        } catch (Throwable e) { // a slice or duplicate: the collector frees it with its parent
+        } catch (IllegalArgumentException e) { // a slice or duplicate: the collector frees it with its parent
             LOG.fine(() -> "cannot free a direct buffer now: " + e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // invokeExact declares Throwable; invokeCleaner throws nothing checked
+            throw new IllegalStateException(e);
         }
     }
 

@@ -76,8 +76,9 @@ class BatchSchedulerTest {
     }
 
     /**
-     * After a lone request, a burst of eight at two idle lanes is split four and four (two prefills, each lane's thread serving its
-     * own four); a request arriving while one lane runs two and the other one joins the lane running one.
+     * After a lone request, a burst of eight at two idle lanes is split four and four (two prefills, each lane's
+     * thread serving its own four); a request arriving while one lane runs two and the other one joins the lane
+     * running one.
      */
     @Test
     void twoLanesShareABurstFairlyAndANewcomerJoinsTheLessBusyLane() throws Exception {
