@@ -70,8 +70,10 @@ public final class HttpBatchBench {
             prompt = EngineDecodeBench.prompt(model, dir, promptTokens);
         }
         List<int[]> prompts = Collections.nCopies(STREAMS, prompt);
-        // the layout the server chose for this file by default (its log says so too)
-        LaneLayout layout = LaneLayout.resolve(dir, RuntimeOptions.defaults().withOnnxFile(file), 0, STREAMS,
+        // the layout the server chose for this file (its log says so too): LANTERN_SCHEDULER_LANES, as the
+        // server reads it from the environment run.sh starts it in, else decided from the file's size
+        int lanes = Integer.parseInt(System.getenv().getOrDefault("LANTERN_SCHEDULER_LANES", "0"));
+        LaneLayout layout = LaneLayout.resolve(dir, RuntimeOptions.defaults().withOnnxFile(file), lanes, STREAMS,
                 Runtime.getRuntime().availableProcessors());
         try (BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS);
              BareLanes laned = new BareLanes(dir.resolve(file).toString(), layout.lanes(), layout.intraOpThreads())) {
