@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.it.LanternServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,33 @@ class ApiKeyIT {
         assertEquals(204, AuthClient.call("DELETE", "/v1/api-keys/" + id, access, null).statusCode());
         AuthClient.assertError(AuthClient.get("/v1/api-keys", value), 401, "UNAUTHORIZED");
         AuthClient.assertError(AuthClient.call("DELETE", "/v1/api-keys/" + id, access, null), 404, "NOT_FOUND");
+    }
+
+    /**
+     * An unknown key (anyone can send one) is a 401 and a security event, and nothing more: the lookup once
+     * left its query's cursor open, and every such request logged J2CA0026E and DSRA9400E with stack traces
+     * and wrote an FFDC incident file.
+     */
+    @Test
+    void anUnknownKeyLeavesNoErrorInTheLog() throws Exception {
+        Path log = LanternServer.messagesLog();
+        long before = Files.size(log);
+        for (int i = 0; i < 3; i++) {
+            AuthClient.assertError(AuthClient.get("/v1/models", "lk_unknown" + i), 401, "UNAUTHORIZED");
+        }
+        String[] user = AuthClient.newUser("user");
+        String access = AuthClient.tokens(user[1], user[2]).path("access_token").asText();
+        String value = LanternServer.json(AuthClient.post("/v1/api-keys", access, Map.of("name", "first use")))
+                .path("key").asText();
+        assertEquals(200, AuthClient.get("/v1/models", value).statusCode(), "a key's first, uncached use");
+        Thread.sleep(500); // the log is written asynchronously
+        String added;
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(before, Files.size(log)));
+            added = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(added.contains("SECURITY invalid_api_key"), added);
+        assertFalse(added.contains("J2CA0026E") || added.contains("DSRA9400E") || added.contains("FFDC"), added);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.it.LanternServer;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,11 @@ class DocumentIsolationIT {
         JsonNode shared = LanternServer.json(DocumentsApi.json("PUT", "/v1/documents/" + id + "/shared", admin,
                 Map.of("shared", true)));
         assertTrue(shared.path("shared").asBoolean(), shared.toString());
+        // a value that is not true or false is refused and changes nothing (JSON-B alone read "yes" as false)
+        HttpResponse<String> refused = DocumentsApi.json("PUT", "/v1/documents/" + id + "/shared", admin,
+                Map.of("shared", "yes"));
+        DocumentsApi.assertError(refused, 400, "VALIDATION_ERROR");
+        assertEquals("shared", LanternServer.json(refused).path("error").path("param").asText(), refused.body());
         assertTrue(containsCanary(DocumentsApi.search(b[2], "violet kangaroo brass lanterns", 5)));
         assertEquals(200, DocumentsApi.json("GET", "/v1/documents/" + id, b[2], null).statusCode());
         DocumentsApi.assertError(DocumentsApi.json("DELETE", "/v1/documents/" + id, b[2], null), 404, "NOT_FOUND");

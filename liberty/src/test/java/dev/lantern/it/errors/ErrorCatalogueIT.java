@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.it.LanternServer;
+import dev.lantern.it.auth.AuthClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +48,20 @@ class ErrorCatalogueIT {
         assertEquals("trace-12345678", kept.headers().firstValue("Lantern-Request-Id").orElse(""));
         HttpResponse<String> replaced = send(at("/no/such/path").header("X-Request-Id", "bad id <script>").GET());
         assertTrue(replaced.headers().firstValue("Lantern-Request-Id").orElse("").startsWith("req_"));
+    }
+
+    /** JAX-RS alone answers an unconvertible int query parameter 404 and reads any text but "true" as false. */
+    @Test
+    void queryParametersOfTheWrongShapeAre400NamingThem() throws Exception {
+        String admin = AuthClient.adminToken();
+        for (String hours : new String[] {"abc", "99999999999", "0", "745"}) {
+            HttpResponse<String> refused = AuthClient.get("/stats/errors?hours=" + hours, admin);
+            assertEquals("hours", assertError(refused, 400, "VALIDATION_ERROR").path("param").asText(), hours);
+        }
+        assertEquals(200, AuthClient.get("/stats/errors?hours=744", admin).statusCode());
+        HttpResponse<String> refused = AuthClient.get("/v1/documents?all=yes", admin);
+        assertEquals("all", assertError(refused, 400, "VALIDATION_ERROR").path("param").asText());
+        assertEquals(200, AuthClient.get("/v1/documents?all=true", admin).statusCode());
     }
 
     @Test

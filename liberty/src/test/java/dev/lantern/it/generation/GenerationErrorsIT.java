@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.it.LanternServer;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,14 @@ class GenerationErrorsIT {
                 "VALIDATION_ERROR").path("param").asText());
         assertEquals("n", error("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
                 + "\"n\":{}}", 400, "VALIDATION_ERROR").path("param").asText());
+        // what JSON-B alone converted silently: "yes" to false (a plain answer), 1.5 to 1, 123 to "123"
+        assertEquals("stream", error("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"hi\"}],\"stream\":\"yes\"}", 400, "VALIDATION_ERROR").path("param").asText());
+        assertEquals("max_tokens", error("/v1/completions", "{\"prompt\":\"x\",\"max_tokens\":1.5}", 400,
+                "VALIDATION_ERROR").path("param").asText());
+        assertEquals("max_tokens", error("/v1/completions", "{\"prompt\":\"x\",\"max_tokens\":\"5\"}", 400,
+                "VALIDATION_ERROR").path("param").asText());
+        assertEquals("text", error("/generate", "{\"text\":123}", 400, "VALIDATION_ERROR").path("param").asText());
     }
 
     @Test
@@ -80,6 +91,26 @@ class GenerationErrorsIT {
                 "VALIDATION_ERROR").path("param").asText());
         assertEquals("encoding_format", error("/v1/embeddings", Api.object().put("input", "x")
                 .put("encoding_format", "hex"), 400, "VALIDATION_ERROR").path("param").asText());
+    }
+
+    /**
+     * A JSON body over lantern.http.max-json-body-bytes (1 MiB) is refused before it is parsed or tokenised,
+     * whether it declares its length or comes chunked; one under the limit is read (and here is too long for
+     * the model's context).
+     */
+    @Test
+    void aJsonBodyOverTheLimitIs413() throws Exception {
+        String big = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "word ".repeat(220_000) + "\"}]}";
+        error("/v1/chat/completions", big, 413, "REQUEST_TOO_LARGE");
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = LanternServer.client().send(Api.request("/v1/chat/completions")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertEquals("REQUEST_TOO_LARGE", Api.json(chunked).path("error").path("code").asText());
+        String under = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + "word ".repeat(180_000) + "\"}]}";
+        error("/v1/chat/completions", under, 400, "TOKEN_LIMIT_EXCEEDED");
     }
 
     @Test

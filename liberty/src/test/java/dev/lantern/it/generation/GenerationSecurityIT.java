@@ -79,11 +79,12 @@ class GenerationSecurityIT {
     }
 
     @Test
-    void aRequestLargerThanTheTokenQuotaIs429() throws Exception {
+    void aRequestLargerThanTheTokenQuotaIs400ForNoWaitWouldLetItThrough() throws Exception {
         String user = TestUsers.newUserToken("user");
         String[] big = {"POST", "/v1/completions", "{\"prompt\":\"Hi\",\"max_tokens\":1000,\"n\":16}"};
         HttpResponse<String> refused = call(big, user);
-        AuthClient.assertError(refused, 429, "RATE_LIMITED");
+        AuthClient.assertError(refused, 400, "VALIDATION_ERROR");
+        assertTrue(LanternServer.json(refused).path("error").path("message").asText().contains("lower max_tokens"));
         assertEquals("max_tokens", LanternServer.json(refused).path("error").path("param").asText());
     }
 }

@@ -82,7 +82,7 @@ public class ApiKeys {
         }
         Optional<CallerIdentity> identity = em.createQuery(
                         "SELECT k FROM ApiKey k WHERE k.keyHash = :hash AND k.revokedAt IS NULL", ApiKey.class)
-                .setParameter("hash", hash).getResultStream().findFirst()
+                .setParameter("hash", hash).setMaxResults(1).getResultList().stream().findFirst()
                 .flatMap(key -> users.findById(key.userId()).filter(UserAccount::enabled)
                         .map(user -> new CallerIdentity(user.id(), user.email(), user.roles(), Optional.of(key.id()))));
         if (identity.isPresent()) {

@@ -13,8 +13,10 @@ import java.util.UUID;
 /**
  * Refresh tokens: issued at login, rotated at every refresh (the presented one is marked used in the same
  * statement that checks it was unused, so two concurrent refreshes cannot both win), and revoked by family
- * at logout or when a used or revoked token is presented again (a sign it was stolen). Failures are
- * answered 401 and do not roll back the revocation.
+ * at logout or when a used or revoked token is presented again (a sign it was stolen). A family with a
+ * revoked token is dead as a whole: when the same token is presented several times at once, the losers
+ * revoke the family while the winner's next token may not be committed yet, so their revocation misses it;
+ * that token is refused when it is presented. Failures are answered 401 and do not roll back the revocation.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = LanternException.class)
@@ -39,7 +41,7 @@ public class RefreshTokens {
     /** The owner of the presented token, which is now used; the caller issues the next one with {@link #next}. */
     public Rotation rotate(String presented, String address) {
         RefreshToken token = find(presented);
-        if (token.usedOrRevoked()) {
+        if (token.usedOrRevoked() || familyRevoked(token.familyId())) {
             revokeFamily(token.familyId());
             events.record(SecurityEvents.Type.REFRESH_TOKEN_REUSED, token.userId(), address);
             throw invalid();
@@ -66,7 +68,7 @@ public class RefreshTokens {
     /** Revokes the presented token's family; an unknown token is ignored (logout always succeeds). */
     public void revoke(String presented) {
         em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
-                .setParameter("hash", Secrets.sha256(presented)).getResultStream().findFirst()
+                .setParameter("hash", Secrets.sha256(presented)).setMaxResults(1).getResultList().stream().findFirst()
                 .ifPresent(token -> revokeFamily(token.familyId()));
     }
 
@@ -89,8 +91,13 @@ public class RefreshTokens {
             throw invalid();
         }
         return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
-                .setParameter("hash", Secrets.sha256(presented)).getResultStream().findFirst()
+                .setParameter("hash", Secrets.sha256(presented)).setMaxResults(1).getResultList().stream().findFirst()
                 .orElseThrow(RefreshTokens::invalid);
+    }
+
+    private boolean familyRevoked(String familyId) {
+        return em.createQuery("SELECT COUNT(t) FROM RefreshToken t WHERE t.familyId = :family "
+                + "AND t.revokedAt IS NOT NULL", Long.class).setParameter("family", familyId).getSingleResult() > 0;
     }
 
     private void revokeFamily(String familyId) {

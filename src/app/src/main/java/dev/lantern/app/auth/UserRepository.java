@@ -22,7 +22,7 @@ public class UserRepository {
 
     public Optional<UserAccount> findByEmail(String email) {
         return em.createQuery("SELECT u FROM UserAccount u WHERE u.email = :email", UserAccount.class)
-                .setParameter("email", normalise(email)).getResultStream().findFirst();
+                .setParameter("email", normalise(email)).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     public Optional<UserAccount> findById(String id) {

@@ -34,7 +34,7 @@ public class DocumentRepository {
     public Optional<Document> findVisible(String id, Viewer viewer) {
         return em.createQuery("SELECT d FROM Document d WHERE d.id = :id AND " + VISIBLE, Document.class)
                 .setParameter("id", id).setParameter("subject", viewer.subject())
-                .setParameter("admin", viewer.admin()).getResultStream().findFirst();
+                .setParameter("admin", viewer.admin()).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** The viewer's own documents; with {@code everyone} (administrators only), all documents. */
@@ -48,7 +48,7 @@ public class DocumentRepository {
     public Optional<Document> findByOwnerAndHash(String ownerId, String sha256) {
         return em.createQuery("SELECT d FROM Document d WHERE d.ownerId = :owner AND d.contentHash = :hash",
                         Document.class)
-                .setParameter("owner", ownerId).setParameter("hash", sha256).getResultStream().findFirst();
+                .setParameter("owner", ownerId).setParameter("hash", sha256).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Chunks by id, in no particular order, restricted to what the viewer may see. */

@@ -4,6 +4,7 @@ import dev.lantern.app.auth.Caller;
 import dev.lantern.app.documents.retrieval.RetrievalService;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.errors.QueryParameters;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -89,8 +90,9 @@ public class DocumentsResource {
     @Operation(summary = "The caller's documents, newest first (administrators: `?all=true` for everyone's)")
     @APIResponse(responseCode = "200", description = "The documents",
             content = @Content(schema = @Schema(implementation = DocumentList.class)))
-    public DocumentList list(@QueryParam("all") @DefaultValue("false") boolean all) {
-        return new DocumentList(repository.list(Viewer.of(caller), all).stream().map(DocumentView::of).toList());
+    public DocumentList list(@QueryParam("all") @DefaultValue("false") String all) {
+        return new DocumentList(repository.list(Viewer.of(caller), QueryParameters.flag("all", all)).stream()
+                .map(DocumentView::of).toList());
     }
 
     @GET

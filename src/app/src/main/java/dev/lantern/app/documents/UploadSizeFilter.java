@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The upload size limit at the servlet level, before JAX-RS parses the multipart body (which it reads whole):
@@ -64,7 +65,9 @@ public class UploadSizeFilter extends HttpFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LanternException tooLarge = UploadSpool.tooLarge(settings.limits().maxFileBytes());
         String requestId = RequestIdFilter.requestId(request);
-        errors.record(tooLarge, requestId, "POST " + request.getServletPath());
+        // the filter's own paths: JAX-RS is mapped at "/*", so the servlet path is empty and the path is the path info
+        errors.record(tooLarge, requestId,
+                "POST " + request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
         response.setStatus(tooLarge.code().status());
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

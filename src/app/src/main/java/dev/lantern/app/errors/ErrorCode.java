@@ -19,7 +19,7 @@ public enum ErrorCode {
     DOCUMENT_TOO_LARGE(413, "invalid_request_error", "The document is over the size or extraction limits."),
     REQUEST_TOO_LARGE(413, "invalid_request_error", "The request body is too large."),
     UNSUPPORTED_FILE_TYPE(415, "invalid_request_error", "This file type is not supported."),
-    UNSUPPORTED_MEDIA_TYPE(415, "invalid_request_error", "Unsupported content type: send application/json."),
+    UNSUPPORTED_MEDIA_TYPE(415, "invalid_request_error", "Unsupported content type: send application/json (multipart/form-data for document uploads)."),
     RATE_LIMITED(429, "rate_limit_error", "Too many requests."),
     INTERNAL_ERROR(500, "server_error", "An unexpected error occurred. Quote the request id when reporting it."),
     MODEL_NOT_READY(503, "server_error", "The model is still loading or failed to load."),

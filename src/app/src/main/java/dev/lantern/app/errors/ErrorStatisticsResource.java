@@ -5,8 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class ErrorStatisticsResource {
 
+    /** The window a caller may ask for: 31 days. */
+    private static final int MAX_HOURS = 24 * 31;
+
     @Inject
     ErrorRecorder recorder;
 
@@ -42,7 +43,8 @@ public class ErrorStatisticsResource {
     @Retry(maxRetries = 2, delay = 200, retryOn = PersistenceException.class)
     @Operation(summary = "Error counts by code, by endpoint, and per hour for the last `hours` hours")
     public ErrorStatistics statistics(
-            @QueryParam("hours") @DefaultValue("24") @Min(1) @Max(24 * 31) int hours) {
+            @QueryParam("hours") @DefaultValue("24") String hoursParam) {
+        int hours = QueryParameters.wholeNumber("hours", hoursParam, 1, MAX_HOURS);
         recorder.flush();
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(hours - 1L);
         return ErrorStatistics.from(repository.totalsByCode(), repository.totalsByEndpoint(),

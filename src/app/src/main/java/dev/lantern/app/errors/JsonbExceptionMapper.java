@@ -1,5 +1,7 @@
 package dev.lantern.app.errors;
 
+import dev.lantern.app.platform.JsonBodyLimit;
+import dev.lantern.app.platform.StrictJsonTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
@@ -22,13 +24,18 @@ public class JsonbExceptionMapper extends CatalogueExceptionMapper<JsonbExceptio
 
     @Override
     public Response toResponse(JsonbException e) {
+        LanternException tooLarge = JsonBodyLimit.tooLarge(e);
+        if (tooLarge != null) {
+            return answer(tooLarge);
+        }
         if (!whileReading(e)) {
             return answer(new LanternException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), e));
         }
         String param = param(e);
+        String expected = expectation(e);
         LanternException error = new LanternException(ErrorCode.VALIDATION_ERROR, param == null
                 ? "The request body is not valid JSON of the expected shape."
-                : param + ": not a valid value of the expected type.");
+                : param + ": " + (expected == null ? "not a valid value of the expected type" : expected) + ".");
         return answer(param == null ? error : error.withParam(param));
     }
 
@@ -42,6 +49,16 @@ public class JsonbExceptionMapper extends CatalogueExceptionMapper<JsonbExceptio
             }
         }
         return false;
+    }
+
+    /** What {@link StrictJsonTypes} says the value should have been ("expected a number, found a string"). */
+    private static String expectation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictJsonTypes.WrongJsonType) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The dotted path of the properties named along the cause chain, or null when none is named. */

@@ -1,5 +1,6 @@
 package dev.lantern.app.errors;
 
+import dev.lantern.app.platform.JsonBodyLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -13,6 +14,10 @@ public class ProcessingExceptionMapper extends CatalogueExceptionMapper<Processi
 
     @Override
     public Response toResponse(ProcessingException e) {
+        LanternException tooLarge = JsonBodyLimit.tooLarge(e);
+        if (tooLarge != null) {
+            return answer(tooLarge);
+        }
         String param = JsonbExceptionMapper.param(e);
         LanternException error = new LanternException(ErrorCode.VALIDATION_ERROR,
                 "The request body is not valid JSON of the expected shape" + field(e) + ".");

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Reservation reservation = tokenQuota.reserve(caller.identity(), promptTokens + maxTokens); // 429 if it does not fit
  * try { ... generate ... } finally { reservation.settle(usage.totalTokens()); }
  * }</pre>
- * A reservation that does not fit is refused with 429 {@code RATE_LIMITED} and {@code Retry-After}; settling
+ * A reservation that does not fit is refused with 429 {@code RATE_LIMITED} and {@code Retry-After}, one larger
+ * than the quota itself with 400 {@code VALIDATION_ERROR} (no wait would let it through); settling
  * gives back what was not used (or takes the excess). Exempt roles (administrators by default) and policies
  * without a token quota get a reservation that does nothing.
  */
@@ -45,9 +46,11 @@ public class TokenQuota {
         }
         long capacity = quota.get().limits().stream().mapToLong(Limit::amount).min().orElse(Long.MAX_VALUE);
         if (tokens > capacity) {
-            throw new LanternException(ErrorCode.RATE_LIMITED, "The request may use " + tokens + " tokens, more than "
-                    + "the token quota of policy \"" + policy + "\" allows at once (" + capacity + ").")
-                    .withParam("max_tokens");
+            // never satisfiable, so not a 429: clients retry those (the openai package does, twice) and retrying
+            // cannot help; the caller must ask for fewer tokens
+            throw new LanternException(ErrorCode.VALIDATION_ERROR, "The request may use " + tokens + " tokens "
+                    + "(prompt + max_tokens × n), more than the token quota of policy \"" + policy + "\" allows at "
+                    + "once (" + capacity + "): lower max_tokens or n.").withParam("max_tokens");
         }
         ConsumptionProbe probe;
         try {
