@@ -1,7 +1,5 @@
 package dev.lantern.app.errors;
 
-import dev.lantern.app.platform.JsonBodyLimit;
-import dev.lantern.app.platform.StrictJsonTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +22,7 @@ public class JsonbExceptionMapper extends CatalogueExceptionMapper<JsonbExceptio
 
     @Override
     public Response toResponse(JsonbException e) {
-        LanternException tooLarge = JsonBodyLimit.tooLarge(e);
+        LanternException tooLarge = RequestBodyTooLarge.among(e);
         if (tooLarge != null) {
             return answer(tooLarge);
         }
@@ -51,10 +49,10 @@ public class JsonbExceptionMapper extends CatalogueExceptionMapper<JsonbExceptio
         return false;
     }
 
-    /** What {@link StrictJsonTypes} says the value should have been ("expected a number, found a string"). */
+    /** What the value should have been ({@link WrongJsonType}: "expected a number, found a string"), or null. */
     private static String expectation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StrictJsonTypes.WrongJsonType) {
+            if (t instanceof WrongJsonType) {
                 return t.getMessage();
             }
         }

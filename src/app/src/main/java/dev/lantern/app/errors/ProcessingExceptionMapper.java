@@ -1,6 +1,5 @@
 package dev.lantern.app.errors;
 
-import dev.lantern.app.platform.JsonBodyLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -14,7 +13,7 @@ public class ProcessingExceptionMapper extends CatalogueExceptionMapper<Processi
 
     @Override
     public Response toResponse(ProcessingException e) {
-        LanternException tooLarge = JsonBodyLimit.tooLarge(e);
+        LanternException tooLarge = RequestBodyTooLarge.among(e);
         if (tooLarge != null) {
             return answer(tooLarge);
         }

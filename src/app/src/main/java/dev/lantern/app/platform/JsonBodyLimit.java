@@ -1,7 +1,6 @@
 package dev.lantern.app.platform;
 
-import dev.lantern.app.errors.ErrorCode;
-import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.errors.RequestBodyTooLarge;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * nobody makes the server parse and tokenise megabytes that no model context holds (a 15 MB chat body took
  * 18-26 s of CPU before its 400 {@code TOKEN_LIMIT_EXCEEDED}). A declared {@code Content-Length} over the limit
  * is answered 413 {@code REQUEST_TOO_LARGE} before the body is read; a body without one (chunked) fails as soon
- * as it passes the limit, with the same answer ({@link #tooLarge(Throwable)} finds it for the exception
- * mappers). Document uploads are multipart and have their own limit.
+ * as it passes the limit, with the same answer ({@link RequestBodyTooLarge}, which the exception mappers
+ * find among the causes). Document uploads are multipart and have their own limit.
  */
 @Provider
 @ApplicationScoped
@@ -39,35 +38,9 @@ public class JsonBodyLimit implements ContainerRequestFilter {
             return;
         }
         if (context.getLength() > maxBytes) {
-            throw answer(maxBytes);
+            throw RequestBodyTooLarge.answer(maxBytes);
         }
         context.setEntityStream(new Bounded(context.getEntityStream(), maxBytes));
-    }
-
-    /** The 413 of a body over the limit, if {@code e} or one of its causes is one; else null. */
-    public static LanternException tooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLarge large) {
-                return answer(large.limit);
-            }
-        }
-        return null;
-    }
-
-    private static LanternException answer(long limit) {
-        return new LanternException(ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than the limit of "
-                + limit + " bytes.");
-    }
-
-    /** Thrown by the body's stream once it passes the limit. */
-    static final class BodyTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-        final long limit;
-
-        BodyTooLarge(long limit) {
-            super("request body larger than " + limit + " bytes");
-            this.limit = limit;
-        }
     }
 
     /** A stream that fails once it has given more than {@code limit} bytes. */
@@ -104,7 +77,7 @@ public class JsonBodyLimit implements ContainerRequestFilter {
         private void count(long n) throws IOException {
             count += n;
             if (count > limit) {
-                throw new BodyTooLarge(limit);
+                throw new RequestBodyTooLarge(limit);
             }
         }
     }

@@ -1,14 +1,14 @@
 package dev.lantern.app.platform;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.bind.serializer.DeserializationContext;
-import jakarta.json.bind.serializer.JsonbDeserializer;
+import dev.lantern.app.errors.WrongJsonType;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
@@ -41,7 +41,7 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
         return JSONB;
     }
 
-    private static JsonbException wrongType(String expected, JsonValue found) {
+    private static WrongJsonType wrongType(String expected, JsonValue found) {
         String value = switch (found.getValueType()) {
             case STRING -> "a string";
             case NUMBER -> "a number";
@@ -51,15 +51,6 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
             case NULL -> "null";
         };
         return new WrongJsonType("expected " + expected + ", found " + value);
-    }
-
-    /** A request value of the wrong JSON type; its message ("expected a number, found a string") is for callers. */
-    public static final class WrongJsonType extends JsonbException {
-        private static final long serialVersionUID = 1L;
-
-        WrongJsonType(String message) {
-            super(message);
-        }
     }
 
     /** The value the parser is at (Yasson's parser here does not implement {@code currentEvent()}). */
