@@ -1,6 +1,7 @@
 package dev.lantern.it.documents;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +60,18 @@ class DocumentRefusalIT {
         refused("xxe.html", ("<!DOCTYPE html [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
                 + "<html><body><p>&secret;</p></body></html>").getBytes(StandardCharsets.UTF_8), 400,
                 "DOCUMENT_PROCESSING_ERROR");
+    }
+
+    /** Several "file" parts: refused, and none stored (the first was once taken and the rest dropped silently). */
+    @Test
+    void severalFilePartsAreRefusedAndNoneIsStored() throws Exception {
+        byte[] text = "A short note about violet lanterns.".getBytes(StandardCharsets.UTF_8);
+        DocumentsApi.assertError(DocumentsApi.uploadFiles("/v1/documents", token,
+                java.util.List.of("first-of-two.txt", "second-of-two.txt"), text), 400, "VALIDATION_ERROR");
+        DocumentsApi.assertError(DocumentsApi.uploadFiles("/upload", token,
+                java.util.List.of("first-of-two.txt", "second-of-two.txt"), text), 400, "VALIDATION_ERROR");
+        assertEquals(0, DocumentsApi.stored("first-of-two.txt")[0]);
+        assertEquals(0, DocumentsApi.stored("second-of-two.txt")[0]);
     }
 
     @Test

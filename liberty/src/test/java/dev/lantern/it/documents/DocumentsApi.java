@@ -75,12 +75,21 @@ final class DocumentsApi {
     }
 
     static HttpResponse<String> upload(String path, String token, String filename, byte[] content) throws Exception {
+        return uploadFiles(path, token, List.of(filename), content);
+    }
+
+    /** A multipart body with one part named "file" per file name, each holding {@code content}. */
+    static HttpResponse<String> uploadFiles(String path, String token, List<String> filenames, byte[] content)
+            throws Exception {
         String boundary = "lantern-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (String filename : filenames) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(LanternServer.baseUrl() + path))
                 .timeout(Duration.ofSeconds(180)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

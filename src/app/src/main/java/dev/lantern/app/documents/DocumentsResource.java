@@ -2,6 +2,7 @@ package dev.lantern.app.documents;
 
 import dev.lantern.app.auth.Caller;
 import dev.lantern.app.documents.retrieval.RetrievalService;
+import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.QueryParameters;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,12 +26,12 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import dev.lantern.app.errors.ErrorBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,15 +82,17 @@ public class DocumentsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
-    public Response upload(@Parameter(hidden = true) @FormParam("file") EntityPart file) {
-        return uploads.upload(file);
+    public Response upload(@Parameter(hidden = true) List<EntityPart> parts) {
+        return uploads.upload(parts);
     }
 
     @GET
     @Operation(summary = "The caller's documents, newest first (administrators: `?all=true` for everyone's)")
     @APIResponse(responseCode = "200", description = "The documents",
             content = @Content(schema = @Schema(implementation = DocumentList.class)))
-    public DocumentList list(@QueryParam("all") @DefaultValue("false") String all) {
+    public DocumentList list(@Parameter(description = "administrators: everyone's documents",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("all") @DefaultValue("false") String all) {
         return new DocumentList(repository.list(Viewer.of(caller), QueryParameters.flag("all", all)).stream()
                 .map(DocumentView::of).toList());
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** What {@code POST /upload} and {@code POST /v1/documents} share: check the part, hand it over, answer. */
 @RequestScoped
@@ -20,11 +21,19 @@ public class UploadHandler {
     @Inject
     IngestionService ingestion;
 
-    public Response upload(EntityPart file) {
-        if (file == null) {
+    /** @param parts the form's parts: exactly one named "file" is taken, never the first of several silently */
+    public Response upload(List<EntityPart> parts) {
+        List<EntityPart> files = parts == null ? List.of() : parts.stream().filter(p -> "file".equals(p.getName()))
+                .toList();
+        if (files.isEmpty()) {
             throw new LanternException(ErrorCode.VALIDATION_ERROR, "Send the document as the multipart/form-data "
                     + "part named \"file\".").withParam("file");
         }
+        if (files.size() > 1) {
+            throw new LanternException(ErrorCode.VALIDATION_ERROR, "Send one document per request: this one has "
+                    + files.size() + " parts named \"file\".").withParam("file");
+        }
+        EntityPart file = files.get(0);
         String filename = cleanFilename(file.getFileName().orElse(""));
         if (filename.isEmpty()) {
             throw new LanternException(ErrorCode.VALIDATION_ERROR, "The \"file\" part needs a filename (its "

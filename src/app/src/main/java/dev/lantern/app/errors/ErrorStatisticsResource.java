@@ -16,6 +16,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,8 @@ public class ErrorStatisticsResource {
     @Retry(maxRetries = 2, delay = 200, retryOn = PersistenceException.class)
     @Operation(summary = "Error counts by code, by endpoint, and per hour for the last `hours` hours")
     public ErrorStatistics statistics(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_HOURS,
+                    defaultValue = "24"))
             @QueryParam("hours") @DefaultValue("24") String hoursParam) {
         int hours = QueryParameters.wholeNumber("hours", hoursParam, 1, MAX_HOURS);
         recorder.flush();
