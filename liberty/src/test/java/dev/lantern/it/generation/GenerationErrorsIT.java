@@ -91,6 +91,8 @@ class GenerationErrorsIT {
                 "VALIDATION_ERROR").path("param").asText());
         assertEquals("encoding_format", error("/v1/embeddings", Api.object().put("input", "x")
                 .put("encoding_format", "hex"), 400, "VALIDATION_ERROR").path("param").asText());
+        assertEquals("min_tokens", error("/v1/completions", Api.object().put("prompt", "x").put("max_tokens", 2)
+                .put("min_tokens", 5), 400, "VALIDATION_ERROR").path("param").asText());
     }
 
     /**

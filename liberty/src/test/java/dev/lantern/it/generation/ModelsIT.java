@@ -37,6 +37,20 @@ class ModelsIT {
         assertEquals("ready", embedding.path("status").asText());
     }
 
+    /** OpenAI's "retrieve model": one entry of the list, 404 MODEL_NOT_FOUND for an unknown id. */
+    @Test
+    void aModelIsRetrievedByItsId() throws Exception {
+        HttpResponse<String> response = Api.get("/v1/models/docs-llama-8m");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode model = Api.json(response);
+        assertEquals("docs-llama-8m", model.path("id").asText());
+        assertEquals("model", model.path("object").asText());
+        assertEquals("embedding", Api.json(Api.get("/v1/models/all-minilm-l6-v2")).path("type").asText());
+        HttpResponse<String> missing = Api.get("/v1/models/gpt-4");
+        assertEquals(404, missing.statusCode(), missing.body());
+        assertEquals("MODEL_NOT_FOUND", Api.json(missing).path("error").path("code").asText());
+    }
+
     @Test
     void readinessReportsTheModels() throws Exception {
         JsonNode checks = LanternServer.json(LanternServer.get("/health/ready")).path("checks");

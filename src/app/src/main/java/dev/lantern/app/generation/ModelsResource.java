@@ -1,16 +1,17 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.auth.Roles;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ModelState;
 import dev.lantern.app.models.ServedModel;
-import dev.lantern.app.auth.Roles;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /v1/models}: every configured language model with its readiness, and the embedding model. */
+/**
+ * {@code GET /v1/models}: every configured language model with its readiness, and the embedding model;
+ * {@code GET /v1/models/{id}}: one of them.
+ */
 @Path("/v1/models")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
@@ -58,6 +62,19 @@ public class ModelsResource {
                 registry.defaultModel().configuredAt().getEpochSecond(), "lantern", "embedding", status(embedding),
                 embedding == ModelState.READY, false, 256));
         return new ModelList("list", data);
+    }
+
+    /** OpenAI's "retrieve model" ({@code client.models.retrieve(id)}): one entry of the list. */
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One model, as in the list")
+    @APIResponse(responseCode = "200", description = "The model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelList.Model.class)))
+    @APIResponse(responseCode = "404", description = "MODEL_NOT_FOUND",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public ModelList.Model get(@PathParam("id") String id) {
+        return list().data().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> ModelRegistry.notFound(id));
     }
 
     private static String status(ModelState state) {

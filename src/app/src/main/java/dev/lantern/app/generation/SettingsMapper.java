@@ -24,6 +24,10 @@ final class SettingsMapper {
     }
 
     static GenerationSettings settings(SamplingFields f, AutoSettings auto, int promptTokens, int choice) {
+        if (f.minTokens() != null && f.maxTokens() != null && f.minTokens() > f.maxTokens()) {
+            throw new LanternException(ErrorCode.VALIDATION_ERROR, "min_tokens (" + f.minTokens()
+                    + ") must not exceed max_tokens (" + f.maxTokens() + ").").withParam("min_tokens");
+        }
         Integer beams = f.numBeams();
         if (Boolean.TRUE.equals(f.useBeamSearch())) {
             beams = Math.max(2, beams == null ? DEFAULT_BEAMS : beams);

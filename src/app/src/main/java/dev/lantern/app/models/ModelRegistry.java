@@ -128,8 +128,7 @@ public class ModelRegistry {
     public ServedModel ready(String id) {
         ServedModel served = id == null || id.isBlank() ? defaultModel() : models.get(id);
         if (served == null) {
-            throw new LanternException(ErrorCode.MODEL_NOT_FOUND, "There is no model '" + printable(id)
-                    + "'. GET /v1/models lists the models.").withParam("model");
+            throw notFound(id);
         }
         return switch (served.state()) {
             case READY -> served;
@@ -163,6 +162,12 @@ public class ModelRegistry {
     }
 
     /** A caller's model name, repeated in a message only when it is short and plain. */
+    /** 404 {@code MODEL_NOT_FOUND} for a model id no configured model has. */
+    public static LanternException notFound(String id) {
+        return new LanternException(ErrorCode.MODEL_NOT_FOUND, "There is no model '" + printable(id)
+                + "'. GET /v1/models lists the models.").withParam("model");
+    }
+
     private static String printable(String id) {
         return id != null && id.length() <= 128 && id.matches("[\\w.:/-]*") ? id : "(not shown)";
     }
