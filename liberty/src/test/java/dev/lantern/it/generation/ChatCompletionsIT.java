@@ -126,6 +126,11 @@ class ChatCompletionsIT {
                 .put("max_tokens", 16));
         assertEquals(beams.path("choices").get(0).path("message"), alias.path("choices").get(0).path("message"),
                 "use_beam_search is num_beams");
+        // n choices of one beam search would all be the same best beam: refused rather than repeated
+        HttpResponse<String> several = Api.post("/v1/chat/completions", Api.chat("What is a list?")
+                .put("num_beams", 3).put("n", 2).put("max_tokens", 16));
+        assertEquals(400, several.statusCode(), several.body());
+        assertEquals("n", Api.json(several).path("error").path("param").asText());
     }
 
     @Test

@@ -32,6 +32,12 @@ final class SettingsMapper {
         if (Boolean.TRUE.equals(f.useBeamSearch())) {
             beams = Math.max(2, beams == null ? DEFAULT_BEAMS : beams);
         }
+        boolean severalChoices = f.n() != null && f.n() > 1;
+        if (severalChoices && beams != null && beams > 1) {
+            // each choice is its own request, and a beam search gives the same text every time
+            throw new LanternException(ErrorCode.VALIDATION_ERROR, "n > 1 cannot be combined with beam search: "
+                    + "every choice would be the same best beam. Ask for n = 1, or sample.").withParam("n");
+        }
         GenerationSettings.Builder b = GenerationSettings.builder()
                 .maxTokens(f.maxTokens()).minTokens(f.minTokens())
                 .temperature(f.temperature()).topP(f.topP()).topK(f.topK()).minP(f.minP())
@@ -44,7 +50,9 @@ final class SettingsMapper {
         boolean chosen = f.temperature() != null || f.topP() != null || f.topK() != null || beams != null;
         AutoSettings.Rule rule = chosen || auto == null ? null : auto.forPromptLength(promptTokens);
         if (rule != null) {
-            b.numBeams(rule.numBeams()).temperature(rule.temperature()).topP(rule.topP()).topK(rule.topK());
+            // several choices sample, even where the table would search beams (which would repeat one answer)
+            b.numBeams(severalChoices ? null : rule.numBeams()).temperature(rule.temperature()).topP(rule.topP())
+                    .topK(rule.topK());
         }
         return b.build();
     }
