@@ -4,6 +4,7 @@ import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorResponses;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.RequestIdFilter;
+import dev.lantern.app.platform.BoundedInputStream;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class UploadSizeFilter extends HttpFilter {
         try {
             chain.doFilter(limited, response);
         } finally {
-            if (limited.exceeded && !response.isCommitted()) {
+            if (limited.exceeded() && !response.isCommitted()) {
                 response.reset();
                 refuse(request, response);
             }
@@ -80,40 +81,32 @@ public class UploadSizeFilter extends HttpFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
         private ServletInputStream stream;
-        private boolean exceeded;
+        private BoundedInputStream bounded;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
         }
 
+        boolean exceeded() {
+            return bounded != null && bounded.exceeded();
+        }
+
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
+                bounded = new BoundedInputStream(in, limit, max -> new IOException("upload larger than " + max
+                        + " bytes"));
                 stream = new ServletInputStream() {
-                    private long count;
-
                     @Override
                     public int read() throws IOException {
-                        int b = in.read();
-                        count(b < 0 ? 0 : 1);
-                        return b;
+                        return bounded.read();
                     }
 
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        count(Math.max(0, n));
-                        return n;
-                    }
-
-                    private void count(int n) throws IOException {
-                        count += n;
-                        if (count > limit) {
-                            exceeded = true;
-                            throw new IOException("upload larger than " + limit + " bytes");
-                        }
+                        return bounded.read(buffer, offset, length);
                     }
 
                     @Override

@@ -9,9 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,45 +37,6 @@ public class JsonBodyLimit implements ContainerRequestFilter {
         if (context.getLength() > maxBytes) {
             throw RequestBodyTooLarge.answer(maxBytes);
         }
-        context.setEntityStream(new Bounded(context.getEntityStream(), maxBytes));
-    }
-
-    /** A stream that fails once it has given more than {@code limit} bytes. */
-    private static final class Bounded extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(0, n));
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new RequestBodyTooLarge(limit);
-            }
-        }
+        context.setEntityStream(new BoundedInputStream(context.getEntityStream(), maxBytes, RequestBodyTooLarge::new));
     }
 }
