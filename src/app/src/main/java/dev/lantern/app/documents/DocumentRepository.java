@@ -48,7 +48,8 @@ public class DocumentRepository {
     public Optional<Document> findByOwnerAndHash(String ownerId, String sha256) {
         return em.createQuery("SELECT d FROM Document d WHERE d.ownerId = :owner AND d.contentHash = :hash",
                         Document.class)
-                .setParameter("owner", ownerId).setParameter("hash", sha256).setMaxResults(1).getResultList().stream().findFirst();
+                .setParameter("owner", ownerId).setParameter("hash", sha256).setMaxResults(1).getResultList().stream()
+                .findFirst();
     }
 
     /** Chunks by id, in no particular order, restricted to what the viewer may see. */

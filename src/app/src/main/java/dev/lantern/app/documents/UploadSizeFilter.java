@@ -66,7 +66,7 @@ public class UploadSizeFilter extends HttpFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LanternException tooLarge = UploadSpool.tooLarge(settings.limits().maxFileBytes());
         String requestId = RequestIdFilter.requestId(request);
-        // the filter's own paths: JAX-RS is mapped at "/*", so the servlet path is empty and the path is the path info
+        // the filter's own two paths; JAX-RS is mapped at "/*", so they arrive as the path info
         errors.record(tooLarge, requestId,
                 "POST " + request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
         response.setStatus(tooLarge.code().status());

@@ -69,7 +69,8 @@ public class ModelsResource {
     @Path("/{id}")
     @Operation(summary = "One model, as in the list")
     @APIResponse(responseCode = "200", description = "The model",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelList.Model.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelList.Model.class)))
     @APIResponse(responseCode = "404", description = "MODEL_NOT_FOUND",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public ModelList.Model get(@PathParam("id") String id) {

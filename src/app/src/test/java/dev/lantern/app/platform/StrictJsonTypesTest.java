@@ -34,7 +34,8 @@ class StrictJsonTypesTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "\"5\"", "true", "2147483648", "1e400", "[1]"})
     void anIntegerTakesOnlyAWholeNumberInRange(String value) {
-        JsonbException e = assertThrows(JsonbException.class, () -> generate("{\"text\":\"hi\",\"max_tokens\":" + value + "}"));
+        JsonbException e = assertThrows(JsonbException.class,
+                () -> generate("{\"text\":\"hi\",\"max_tokens\":" + value + "}"));
         assertTrue(chain(e).contains("max_tokens") || chain(e).contains("maxTokens"), chain(e));
         assertTrue(chain(e).length() < 2_000, "the message stays short");
     }
@@ -51,7 +52,8 @@ class StrictJsonTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"text\":123}", "{\"text\":true}", "{\"text\":[\"a\"]}", "{\"text\":\"a\",\"temperature\":\"1\"}"})
+    @ValueSource(strings = {"{\"text\":123}", "{\"text\":true}", "{\"text\":[\"a\"]}",
+            "{\"text\":\"a\",\"temperature\":\"1\"}"})
     void stringsAndDoublesKeepTheirTypes(String body) {
         assertThrows(JsonbException.class, () -> generate(body));
     }
