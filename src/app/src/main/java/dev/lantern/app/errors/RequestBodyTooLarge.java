@@ -16,11 +16,6 @@ public final class RequestBodyTooLarge extends IOException {
         this.limit = limit;
     }
 
-    /** The 413 to answer. */
-    public LanternException answer() {
-        return answer(limit);
-    }
-
     /** The 413 of a body over {@code limit} bytes. */
     public static LanternException answer(long limit) {
         return new LanternException(ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than the limit of "
@@ -31,7 +26,7 @@ public final class RequestBodyTooLarge extends IOException {
     static LanternException among(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyTooLarge large) {
-                return large.answer();
+                return answer(large.limit);
             }
         }
         return null;

@@ -24,6 +24,8 @@ import java.math.BigDecimal;
  * fails the property, which the caller gets as 400 {@code VALIDATION_ERROR} naming it
  * ({@code dev.lantern.app.errors.JsonbExceptionMapper}). A JSON {@code null} still means "not given".
  * Fields that take several shapes (a prompt, stop sequences) are {@code JsonValue}s and are not affected.
+ * Each deserializer reads the value the parser is at with {@code getValue()}: Yasson's parser here does not
+ * implement {@code currentEvent()}.
  */
 @Provider
 public class StrictJsonTypes implements ContextResolver<Jsonb> {
@@ -33,11 +35,6 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return JSONB;
-    }
-
-    /** The Jsonb this resolver gives, for tests and for code that reads request-shaped JSON itself. */
-    public static Jsonb jsonb() {
         return JSONB;
     }
 
@@ -53,15 +50,10 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
         return new WrongJsonType("expected " + expected + ", found " + value);
     }
 
-    /** The value the parser is at (Yasson's parser here does not implement {@code currentEvent()}). */
-    private static JsonValue value(JsonParser parser) {
-        return parser.getValue();
-    }
-
     static final class BooleanValue implements JsonbDeserializer<Boolean> {
         @Override
         public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
+            JsonValue value = parser.getValue();
             return switch (value.getValueType()) {
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
@@ -74,7 +66,7 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
     static final class IntegerValue implements JsonbDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            Long value = whole(value(parser), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            Long value = whole(parser.getValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             return value == null ? null : value.intValue();
         }
     }
@@ -82,7 +74,7 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
     static final class LongValue implements JsonbDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            return whole(value(parser), Long.MIN_VALUE, Long.MAX_VALUE);
+            return whole(parser.getValue(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 
@@ -112,7 +104,7 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
     static final class DoubleValue implements JsonbDeserializer<Double> {
         @Override
         public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
+            JsonValue value = parser.getValue();
             return switch (value.getValueType()) {
                 case NUMBER -> ((JsonNumber) value).doubleValue();
                 case NULL -> null;
@@ -124,7 +116,7 @@ public class StrictJsonTypes implements ContextResolver<Jsonb> {
     static final class StringValue implements JsonbDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
+            JsonValue value = parser.getValue();
             return switch (value.getValueType()) {
                 case STRING -> ((JsonString) value).getString();
                 case NULL -> null;
