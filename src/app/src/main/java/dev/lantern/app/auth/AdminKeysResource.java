@@ -1,7 +1,8 @@
 package dev.lantern.app.auth;
 
-import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
+import dev.lantern.app.identity.Roles;
+import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,10 @@ package dev.lantern.app.auth;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
-import dev.lantern.app.ratelimit.ClientAddress;
+import dev.lantern.app.identity.Caller;
+import dev.lantern.app.identity.CallerIdentity;
+import dev.lantern.app.identity.ClientAddress;
+import dev.lantern.app.identity.Roles;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.identity.CallerIdentity;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 

@@ -1,8 +1,8 @@
 package dev.lantern.app.auth;
 
-import dev.lantern.app.ratelimit.RateLimited;
 import dev.lantern.app.errors.ErrorBody;
-import dev.lantern.app.ratelimit.ClientAddress;
+import dev.lantern.app.identity.ClientAddress;
+import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,10 @@
 package dev.lantern.app.documents;
 
-import dev.lantern.app.generation.cache.ResponseCache;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -29,7 +29,7 @@ public class DocumentRepository {
 
     /** Grounded answers of a scope are dropped whenever its documents change (issue 10). */
     @Inject
-    ResponseCache responseCache;
+    Event<DocumentsChanged> changes;
 
     public Optional<Document> findVisible(String id, Viewer viewer) {
         return em.createQuery("SELECT d FROM Document d WHERE d.id = :id AND " + VISIBLE, Document.class)
@@ -159,7 +159,7 @@ public class DocumentRepository {
         Document document = em.find(Document.class, id);
         if (document != null) {
             document.share(shared, now());
-            responseCache.invalidateAll(); // shared or no longer: every user's grounded answers may change
+            changes.fire(DocumentsChanged.forEveryone()); // shared or no longer: every user's answers may change
         }
         return Optional.ofNullable(document);
     }
@@ -175,11 +175,7 @@ public class DocumentRepository {
     }
 
     private void documentsChanged(Document document) {
-        if (document.shared()) {
-            responseCache.invalidateAll();
-        } else {
-            responseCache.invalidateScope(document.ownerId());
-        }
+        changes.fire(DocumentsChanged.of(document));
     }
 
     private static OffsetDateTime now() {

@@ -1,11 +1,11 @@
 package dev.lantern.app.documents;
 
-import dev.lantern.app.auth.Caller;
 import dev.lantern.app.documents.retrieval.RetrievalService;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.QueryParameters;
+import dev.lantern.app.identity.Caller;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,8 +1,8 @@
 package dev.lantern.app.documents;
 
-import dev.lantern.app.auth.Caller;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityPart;

@@ -1,6 +1,6 @@
 package dev.lantern.app.documents;
 
-import dev.lantern.app.auth.Caller;
+import dev.lantern.app.identity.Caller;
 
 /**
  * Who is asking, as the documents layer needs it: every repository query and search filter takes one, so

@@ -1,6 +1,7 @@
 package dev.lantern.app.errors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
@@ -9,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns a {@link LanternException} into the HTTP answer (status, headers, {@link ErrorBody}) and has it
- * counted. The one place that writes error responses; the exception mappers and streams come here.
+ * Turns a {@link LanternException} into the HTTP answer (status, headers, {@link ErrorBody}) and announces it
+ * ({@link ErrorAnswered}) to whoever counts errors. The one place that writes error responses; the exception mappers and streams come here.
  */
 @ApplicationScoped
 public class ErrorResponses {
@@ -18,7 +19,7 @@ public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     @Inject
-    ErrorRecorder recorder;
+    Event<ErrorAnswered> answered;
 
     public Response toResponse(LanternException e, String requestId, String endpoint) {
         record(e, requestId, endpoint);
@@ -38,7 +39,7 @@ public class ErrorResponses {
         } else {
             LOG.fine(() -> "Request " + requestId + " on " + endpoint + " answered " + e.code());
         }
-        recorder.record(e.code(), endpoint);
+        answered.fire(new ErrorAnswered(e.code(), endpoint));
     }
 
     /** The endpoint as its route template ("POST /v1/documents/{id}"), so labels stay few. */

@@ -1,6 +1,6 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.app.auth.Caller;
+import dev.lantern.app.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorResponses;
-import dev.lantern.app.auth.Roles;
+import dev.lantern.app.identity.Roles;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -3,7 +3,7 @@ package dev.lantern.app.generation;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.errors.TranslateErrors;
-import dev.lantern.app.auth.Caller;
+import dev.lantern.app.identity.Caller;
 import dev.lantern.app.models.ServedModel;
 import dev.lantern.app.ratelimit.Reservation;
 import dev.lantern.app.ratelimit.TokenQuota;

@@ -1,11 +1,11 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.app.auth.Caller;
 import dev.lantern.app.documents.Viewer;
 import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.app.documents.retrieval.GroundedPrompt;
 import dev.lantern.app.documents.retrieval.RagOptions;
 import dev.lantern.app.documents.retrieval.RetrievalService;
+import dev.lantern.app.identity.Caller;
 import dev.lantern.engine.ChatMessage;
 import dev.lantern.engine.LanguageModel;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.app.auth.Roles;
 import dev.lantern.app.errors.ErrorBody;
+import dev.lantern.app.identity.Roles;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ModelState;
 import dev.lantern.app.models.ServedModel;

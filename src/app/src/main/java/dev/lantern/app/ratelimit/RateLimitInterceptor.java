@@ -1,6 +1,7 @@
 package dev.lantern.app.ratelimit;
 
-import dev.lantern.app.auth.Caller;
+import dev.lantern.app.identity.Caller;
+import dev.lantern.app.identity.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

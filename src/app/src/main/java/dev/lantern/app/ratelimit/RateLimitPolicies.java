@@ -1,11 +1,11 @@
 package dev.lantern.app.ratelimit;
 
-import dev.lantern.app.auth.CallerIdentity;
+import dev.lantern.app.identity.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.lantern.app.ratelimit;
 
-import dev.lantern.app.auth.CallerIdentity;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.identity.CallerIdentity;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.PreDestroy;

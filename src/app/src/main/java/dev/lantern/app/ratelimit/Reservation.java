@@ -1,6 +1,6 @@
 package dev.lantern.app.ratelimit;
 
-import dev.lantern.app.auth.CallerIdentity;
+import dev.lantern.app.identity.CallerIdentity;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Tokens reserved from a {@link TokenQuota}; {@link #settle} once with the tokens actually used. */

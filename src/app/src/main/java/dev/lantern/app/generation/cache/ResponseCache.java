@@ -1,10 +1,13 @@
 package dev.lantern.app.generation.cache;
 
+import dev.lantern.app.documents.DocumentsChanged;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ModelState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -150,6 +153,15 @@ public class ResponseCache {
     /** Drops every cached answer of every scope (e.g. a document shared with everyone changed). */
     public void invalidateAll() {
         invalidateScope(EVERYONE);
+    }
+
+    /** Documents changed: their owner's grounded answers, or everyone's for a shared document, may change. */
+    void onDocumentsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentsChanged change) {
+        if (change.everyone()) {
+            invalidateAll();
+        } else {
+            invalidateScope(change.owner());
+        }
     }
 
     /** Drops every cached answer of {@code scope} (e.g. the subject whose documents changed). */

@@ -1,4 +1,4 @@
-package dev.lantern.app.ratelimit;
+package dev.lantern.app.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

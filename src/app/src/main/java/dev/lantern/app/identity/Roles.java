@@ -1,4 +1,4 @@
-package dev.lantern.app.auth;
+package dev.lantern.app.identity;
 
 import java.util.Set;
 
@@ -7,7 +7,7 @@ public final class Roles {
 
     public static final String USER = "user";
     public static final String ADMIN = "admin";
-    static final Set<String> ALL = Set.of(USER, ADMIN);
+    public static final Set<String> ALL = Set.of(USER, ADMIN);
 
     private Roles() {
     }

@@ -1,4 +1,4 @@
-package dev.lantern.app.ratelimit;
+package dev.lantern.app.identity;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.lantern.app.auth;
+package dev.lantern.app.identity;
 
 import java.util.Optional;
 import java.util.Set;

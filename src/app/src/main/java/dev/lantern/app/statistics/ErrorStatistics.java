@@ -1,4 +1,4 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
+import dev.lantern.app.errors.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;

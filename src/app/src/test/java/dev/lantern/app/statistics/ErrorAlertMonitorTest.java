@@ -1,9 +1,10 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lantern.app.errors.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,13 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
+import dev.lantern.app.errors.ErrorAnswered;
+import dev.lantern.app.errors.ErrorCode;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +45,11 @@ public class ErrorRecorder {
     @Inject
     ErrorAlertMonitor alerts;
 
-    public void record(ErrorCode code, String endpoint) {
+    public void onErrorAnswered(@Observes ErrorAnswered answered) {
+        record(answered.code(), answered.endpoint());
+    }
+
+    private void record(ErrorCode code, String endpoint) {
         try {
             metrics.counter("lantern.errors", new Tag("code", code.name()), new Tag("endpoint", endpoint)).inc();
             alerts.onError(code);

@@ -1,4 +1,4 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

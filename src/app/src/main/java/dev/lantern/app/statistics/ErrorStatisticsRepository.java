@@ -1,4 +1,4 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

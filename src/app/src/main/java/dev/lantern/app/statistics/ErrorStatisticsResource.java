@@ -1,5 +1,6 @@
-package dev.lantern.app.errors;
+package dev.lantern.app.statistics;
 
+import dev.lantern.app.errors.QueryParameters;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,12 +1,12 @@
-package dev.lantern.app.auth;
+package dev.lantern.app.identity;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The caller of the current request, filled by {@link AuthenticationFilter} from the access token (verified
- * by MicroProfile JWT) or the API key, before any resource method runs. Anonymous until then, and on
+ * The caller of the current request, filled by the authentication filter (package {@code auth}) from the
+ * access token (verified by MicroProfile JWT) or the API key, before any resource method runs. Anonymous until then, and on
  * endpoints that need no authentication when none was sent. Inject it into resources and services; hand
  * {@link #identity()} to work that outlives the request.
  */
@@ -45,7 +45,8 @@ public class Caller {
         return identity;
     }
 
-    void establish(CallerIdentity established) {
+    /** Called once per request by the authentication filter, which alone decides who the caller is. */
+    public void establish(CallerIdentity established) {
         this.identity = established;
     }
 }
