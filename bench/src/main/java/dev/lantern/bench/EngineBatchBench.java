@@ -1,6 +1,5 @@
 package dev.lantern.bench;
 
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.GenerationSettings;
@@ -41,8 +40,9 @@ public final class EngineBatchBench {
         LaneLayout layout = LaneLayout.resolve(dir, options, Integer.getInteger("lanes", 0), STREAMS,
                 Runtime.getRuntime().availableProcessors()); // as the server decides
         System.out.printf("  %s: %s%n", file, layout);
-        try (LanguageModel model = LanguageModel.load(dir, layout.applyTo(options), AutoSettings.NONE);
-             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), layout.lanes());
+        try (LanguageModel model = LanguageModel.load(dir, layout.applyTo(options));
+             BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), layout.lanes(),
+                     BatchScheduler.DAEMON_THREADS);
              BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), EngineDecodeBench.THREADS);
              BareLanes laned = new BareLanes(dir.resolve(file).toString(), layout.lanes(), layout.intraOpThreads())) {
             int[] prompt = EngineDecodeBench.prompt(model, dir, 150);

@@ -1,6 +1,5 @@
 package dev.lantern.bench;
 
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.GenerationSettings;
@@ -38,7 +37,7 @@ public final class EngineDecodeBench {
 
     private static void run(Path dir, String file) throws Exception {
         RuntimeOptions options = RuntimeOptions.defaults().withOnnxFile(file).withIntraOpThreads(THREADS);
-        try (LanguageModel model = LanguageModel.load(dir, options, AutoSettings.NONE);
+        try (LanguageModel model = LanguageModel.load(dir, options);
              BareDecodeLoop bare = new BareDecodeLoop(dir.resolve(file).toString(), THREADS)) {
             int[] prompt = prompt(model, dir, 150);
             GenerationSettings greedy = GenerationSettings.builder().greedy().maxTokens(NEW_TOKENS)

@@ -3,7 +3,6 @@ package dev.lantern.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.LaneLayout;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.RuntimeOptions;
@@ -65,8 +64,7 @@ public final class HttpBatchBench {
         int promptTokens = Integer.getInteger("promptTokens", 128);
         String bearer = System.getProperty("token", "");
         int[] prompt;
-        try (LanguageModel model = LanguageModel.load(dir, RuntimeOptions.defaults().withOnnxFile(file),
-                AutoSettings.NONE)) {
+        try (LanguageModel model = LanguageModel.load(dir, RuntimeOptions.defaults().withOnnxFile(file))) {
             prompt = EngineDecodeBench.prompt(model, dir, promptTokens);
         }
         List<int[]> prompts = Collections.nCopies(STREAMS, prompt);

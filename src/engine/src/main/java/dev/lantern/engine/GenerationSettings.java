@@ -26,11 +26,6 @@ public record GenerationSettings(Integer maxTokens, Integer minTokens, Double te
         return builder().build();
     }
 
-    /** True when the caller chose any of temperature, top_p, top_k or num_beams. */
-    public boolean setsSamplingShape() {
-        return temperature != null || topP != null || topK != null || numBeams != null;
-    }
-
     /** Mutable builder for the record, for callers and tests. */
     public static final class Builder {
         private Integer maxTokens;

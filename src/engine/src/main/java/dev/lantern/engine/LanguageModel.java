@@ -26,25 +26,19 @@ public final class LanguageModel implements AutoCloseable {
     private final TextTokenizer tokenizer;
     private final ChatTemplate chatTemplate;
     private final DecoderSession decoder;
-    private final AutoSettings autoSettings;
     private final int[] eosIds;
 
     private LanguageModel(Path directory, ModelConfig config, TextTokenizer tokenizer, ChatTemplate chatTemplate,
-                          DecoderSession decoder, AutoSettings autoSettings) {
+                          DecoderSession decoder) {
         this.directory = directory;
         this.config = config;
         this.tokenizer = tokenizer;
         this.chatTemplate = chatTemplate;
         this.decoder = decoder;
-        this.autoSettings = autoSettings;
         this.eosIds = config.eosTokenIds().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static LanguageModel load(Path directory, RuntimeOptions options) {
-        return load(directory, options, AutoSettings.DEFAULT);
-    }
-
-    public static LanguageModel load(Path directory, RuntimeOptions options, AutoSettings autoSettings) {
         try {
             TokenizerConfig tc = TokenizerConfig.read(directory.resolve("tokenizer_config.json"));
             ModelConfig config = ModelConfig.read(directory, tc.modelMaxLength());
@@ -54,7 +48,7 @@ public final class LanguageModel implements AutoCloseable {
             DecoderSession decoder = new DecoderSession(OrtRuntime.open(onnx, options), config.vocabSize(),
                     config.numKeyValueHeads(), config.headDim());
             return new LanguageModel(directory, config, tokenizer,
-                    new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken()), decoder, autoSettings);
+                    new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken()), decoder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load model from " + directory, e);
         }
@@ -114,8 +108,7 @@ public final class LanguageModel implements AutoCloseable {
         if (promptTokens >= config.contextLength()) {
             throw new TokenLimitExceededException(promptTokens, config.contextLength() - 1);
         }
-        SamplingParams params = SamplingParams.resolve(request.settings(), config.defaults(), autoSettings,
-                promptTokens);
+        SamplingParams params = SamplingParams.resolve(request.settings(), config.defaults());
         return new Sequence(request, params, tokenizer, eosIds, config.contextLength());
     }
 

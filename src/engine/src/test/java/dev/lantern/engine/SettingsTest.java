@@ -1,7 +1,6 @@
 package dev.lantern.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lantern.engine.ModelConfig.GenerationDefaults;
 import dev.lantern.engine.onnx.HalfFloat;
@@ -14,35 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
     private static final GenerationDefaults HF = new GenerationDefaults(true, 0.7, 0.9, 50, 1.0, 1, 256);
-    private static final AutoSettings TABLE = AutoSettings.parse(
-            "64:num_beams=3; 512:temperature=0.6,top_p=0.9; *:num_beams=1,temperature=0.8");
 
     @Test
-    void autoTableChoosesByPromptLength() {
-        GenerationSettings none = GenerationSettings.defaults();
-        assertEquals(3, SamplingParams.resolve(none, HF, TABLE, 10).numBeams());
-        SamplingParams medium = SamplingParams.resolve(none, HF, TABLE, 100);
-        assertEquals(0.6f, medium.temperature());
-        assertEquals(50, medium.topK(), "not in the rule: from generation_config");
-        SamplingParams longPrompt = SamplingParams.resolve(none, HF, TABLE, 2000);
-        assertEquals(1, longPrompt.numBeams());
-        assertEquals(0.8f, longPrompt.temperature());
-    }
-
-    @Test
-    void explicitValuesAlwaysWin() {
-        SamplingParams p = SamplingParams.resolve(GenerationSettings.builder().temperature(0.2).build(), HF, TABLE, 10);
-        assertEquals(1, p.numBeams(), "auto table skipped once the caller set temperature");
+    void explicitValuesWinOverGenerationConfig() {
+        SamplingParams p = SamplingParams.resolve(GenerationSettings.builder().temperature(0.2).build(), HF);
+        assertEquals(1, p.numBeams());
         assertEquals(0.2f, p.temperature());
-        assertEquals(0.9f, p.topP());
-        assertEquals(0.7f, SamplingParams.resolve(GenerationSettings.defaults(), HF, AutoSettings.NONE, 10)
-                .temperature());
-    }
-
-    @Test
-    void badSpecIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> AutoSettings.parse("64:beams=3"));
-        assertEquals(0, AutoSettings.parse("").rules().size());
+        assertEquals(0.9f, p.topP(), "not set: from generation_config");
+        assertEquals(0.7f, SamplingParams.resolve(GenerationSettings.defaults(), HF).temperature());
     }
 
     @Test

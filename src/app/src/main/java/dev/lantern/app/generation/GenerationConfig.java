@@ -1,6 +1,5 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.engine.AutoSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

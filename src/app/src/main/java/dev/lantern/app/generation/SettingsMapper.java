@@ -2,7 +2,6 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationSettings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;

@@ -2,7 +2,6 @@ package dev.lantern.app.models;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationSettings;
 import dev.lantern.engine.LaneLayout;
@@ -18,6 +17,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,7 @@ import java.util.logging.Logger;
  * The EJB singleton that owns the models (the design card's "EJB singleton services for the ONNX model"):
  * it loads every configured language model, the default first, then the embedding model, on a managed thread
  * so that start-up is not held up, and gives each loaded model the one {@link BatchScheduler} that runs all
- * its requests. Models are loaded without the engine's automatic settings: the generation service applies
- * its own configurable tables, which differ for streaming and non-streaming requests.
+ * its requests.
  */
 @Startup
 @Singleton
@@ -45,6 +44,10 @@ public class ModelRegistry {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** The schedulers' lanes are long-lived loops: container threads, made by its managed factory. */
+    @Resource
+    ManagedThreadFactory laneThreads;
 
     private final Map<String, ServedModel> models = new LinkedHashMap<>();
     private volatile EmbeddingModel embedding;
@@ -71,8 +74,7 @@ public class ModelRegistry {
         try {
             LaneLayout layout = LaneLayout.resolve(served.spec().directory(), settings.runtime(), settings.lanes(),
                     settings.limits().maxBatchSize(), Runtime.getRuntime().availableProcessors());
-            LanguageModel model = LanguageModel.load(served.spec().directory(), layout.applyTo(settings.runtime()),
-                    AutoSettings.NONE);
+            LanguageModel model = LanguageModel.load(served.spec().directory(), layout.applyTo(settings.runtime()));
             // one short generation before readiness: ONNX Runtime's first runs are several times slower
             model.generate(GenerationRequest.of(model.encode("Hello"),
                     GenerationSettings.builder().greedy().maxTokens(4).build()));
@@ -81,7 +83,7 @@ public class ModelRegistry {
                     model.close();
                     return;
                 }
-                served.ready(model, new BatchScheduler(model, settings.limits(), layout.lanes()));
+                served.ready(model, new BatchScheduler(model, settings.limits(), layout.lanes(), laneThreads));
             }
             LOG.info(() -> "Model " + served.id() + " loaded from " + served.spec().directory() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (context " + model.config().contextLength()

@@ -8,6 +8,7 @@ import dev.lantern.engine.generation.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs all requests of one model as rows of batched model calls, on one or more lanes: each lane is a thread
@@ -25,16 +26,26 @@ public final class BatchScheduler implements AutoCloseable {
     private final LanguageModel model;
     private final AdmissionQueue queue;
     private final List<SchedulerLane> lanes = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> laneThreads = new ArrayList<>();
     private final SchedulerStats stats = new SchedulerStats();
 
-    /** One lane. */
+    /** Outside a container: plain daemon threads, which never keep a JVM alive. */
+    public static final ThreadFactory DAEMON_THREADS = task -> {
+        Thread t = new Thread(task);
+        t.setDaemon(true);
+        return t;
+    };
+
+    /** One lane, on a daemon thread of its own. */
     public BatchScheduler(LanguageModel model, SchedulerLimits limits) {
-        this(model, limits, 1);
+        this(model, limits, 1, DAEMON_THREADS);
     }
 
-    /** {@code laneCount} lanes sharing {@code limits.maxBatchSize()} rows (each at most its ceiling share). */
-    public BatchScheduler(LanguageModel model, SchedulerLimits limits, int laneCount) {
+    /**
+     * {@code laneCount} lanes sharing {@code limits.maxBatchSize()} rows (each at most its ceiling share), each on a
+     * thread made by {@code threads} (in a container, its managed thread factory).
+     */
+    public BatchScheduler(LanguageModel model, SchedulerLimits limits, int laneCount, ThreadFactory threads) {
         if (laneCount < 1 || laneCount > limits.maxBatchSize()) {
             throw new IllegalArgumentException("lanes must be between 1 and the maximum batch size ("
                     + limits.maxBatchSize() + "): " + laneCount);
@@ -47,7 +58,7 @@ public final class BatchScheduler implements AutoCloseable {
         }
         List<SchedulerLane> all = List.copyOf(lanes);
         for (SchedulerLane lane : lanes) {
-            threads.add(lane.start(all));
+            laneThreads.add(lane.start(all, threads));
         }
     }
 
@@ -72,7 +83,7 @@ public final class BatchScheduler implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        for (Thread thread : threads) {
+        for (Thread thread : laneThreads) {
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {

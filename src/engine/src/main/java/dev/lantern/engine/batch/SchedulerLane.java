@@ -6,6 +6,7 @@ import dev.lantern.engine.generation.DecodeBatch;
 import dev.lantern.engine.generation.Sequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,9 +42,9 @@ final class SchedulerLane {
     }
 
     /** Starts the thread; {@code lanes} are all lanes of the scheduler, this one included. */
-    Thread start(List<SchedulerLane> lanes) {
-        Thread t = new Thread(() -> loop(lanes), name);
-        t.setDaemon(true);
+    Thread start(List<SchedulerLane> lanes, ThreadFactory threads) {
+        Thread t = threads.newThread(() -> loop(lanes));
+        t.setName(name);
         t.setUncaughtExceptionHandler((thread, e) -> LOG.log(Level.SEVERE, name + " stopped", e));
         t.start();
         return t;
@@ -105,9 +106,7 @@ final class SchedulerLane {
         long start = System.nanoTime();
         DecodeBatch joined = DecodeBatch.prefill(model.decoder(), model.config().padTokenId(),
                 decoding.stream().map(PendingRequest::sequence).toList());
-        for (int r = 0; r < decoding.size(); r++) {
-            joined.rows().get(r).accept(joined.logits(r));
-        }
+        joined.pick();
         stats.prefill(System.nanoTime() - start, decoding.size());
         return joined;
     }
@@ -183,18 +182,10 @@ final class SchedulerLane {
             return; // regrouped away on the next turn of the loop
         }
         long start = System.nanoTime();
-        batch.step();
-        List<Sequence> rows = batch.rows();
-        int accepted = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            if (!rows.get(r).finished()) {
-                rows.get(r).accept(batch.logits(r));
-                accepted++;
-            }
-        }
+        int picked = batch.decode();
         long elapsed = System.nanoTime() - start;
-        stats.step(elapsed, accepted);
-        deadRowNanos += elapsed * (rows.size() - accepted) / rows.size();
+        stats.step(elapsed, picked);
+        deadRowNanos += elapsed * (batch.rows().size() - picked) / batch.rows().size();
     }
 
     /** Completes the futures of finished requests (their rows may stay in the batch a while). */

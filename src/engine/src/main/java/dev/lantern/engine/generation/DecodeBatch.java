@@ -56,8 +56,37 @@ public final class DecodeBatch implements AutoCloseable {
         }
     }
 
-    /** One decode step: each row's last token in, next logits out. Finished rows are fed padding, ignored. */
-    public void step() {
+    /**
+     * Each live row picks its next token from its logits (after the prefill or a step) and emits it; rows that
+     * finished, or were cancelled or passed their deadline, are skipped.
+     *
+     * @return the rows that picked a token
+     */
+    public int pick() {
+        int picked = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Sequence s = rows.get(r);
+            if (!s.finished() && !s.checkInterrupted()) {
+                s.accept(logits[r]);
+                picked++;
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * The decode step, the one every loop runs (a one-shot generation and the scheduler's lanes): one model
+     * call for all rows, then each live row's pick.
+     *
+     * @return the rows that picked a token
+     */
+    public int decode() {
+        step();
+        return pick();
+    }
+
+    /** One model call: each row's last token in, next logits out. Finished rows are fed padding, ignored. */
+    private void step() {
         int batch = rows.size();
         int past = cache.length();
         long[] ids = new long[batch];                   // [batch, 1]

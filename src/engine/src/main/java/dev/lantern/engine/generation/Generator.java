@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The generation loop for a fixed set of sequences run as one batch: prefill, then
- * step → process logits → pick → append → check stop → emit, until every sequence has finished.
+ * step → process logits → pick → append → check stop → emit ({@link DecodeBatch#decode}, the same step the
+ * scheduler's lanes run), until every sequence has finished.
  */
 public final class Generator {
     private final DecoderSession model;
@@ -19,17 +20,9 @@ public final class Generator {
 
     public void run(List<Sequence> sequences) {
         try (DecodeBatch batch = DecodeBatch.prefill(model, padTokenId, sequences)) {
-            while (true) {
-                for (int r = 0; r < sequences.size(); r++) {
-                    Sequence s = batch.rows().get(r);
-                    if (!s.finished() && !s.checkInterrupted()) {
-                        s.accept(batch.logits(r));
-                    }
-                }
-                if (batch.allFinished()) {
-                    return;
-                }
-                batch.step();
+            batch.pick();
+            while (!batch.allFinished()) {
+                batch.decode();
             }
         } catch (RuntimeException e) {
             sequences.forEach(s -> s.finish(FinishReason.ERROR));

@@ -52,7 +52,8 @@ class BatchSchedulerTest {
             }
             assertArrayEquals(ref.greedyIds()[0], alone.get(0));
             assertArrayEquals(ref.greedyIds()[1], alone.get(1));
-            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), lanes)) {
+            try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults(), lanes,
+                    BatchScheduler.DAEMON_THREADS)) {
                 List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
                 for (int i = 0; i < prompts.size(); i++) {
                     futures.add(scheduler.submit(GenerationRequest.of(prompts.get(i), greedy(lengths[i]))));
@@ -84,7 +85,8 @@ class BatchSchedulerTest {
     void twoLanesShareABurstFairlyAndANewcomerJoinsTheLessBusyLane() throws Exception {
         try (LanguageModel model = tinyModel();
              BatchScheduler scheduler = new BatchScheduler(model,
-                     SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(300)), 2)) {
+                     SchedulerLimits.defaults().withAdmissionWindow(Duration.ofMillis(300)), 2,
+                     BatchScheduler.DAEMON_THREADS)) {
             int[] prompt = {5957, 4575, 6872};
             // a lone request first: both idle lanes wake for it, one takes it, the other must live on
             scheduler.submit(GenerationRequest.of(prompt, greedy(2))).get(30, TimeUnit.SECONDS);
@@ -138,9 +140,11 @@ class BatchSchedulerTest {
     void lanesMustFitTheBatch() {
         try (LanguageModel model = tinyModel()) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new BatchScheduler(model, new SchedulerLimits(2, 8, 1000), 3));
+                    () -> new BatchScheduler(model, new SchedulerLimits(2, 8, 1000), 3,
+                            BatchScheduler.DAEMON_THREADS));
             assertThrows(IllegalArgumentException.class,
-                    () -> new BatchScheduler(model, SchedulerLimits.defaults(), 0));
+                    () -> new BatchScheduler(model, SchedulerLimits.defaults(), 0,
+                            BatchScheduler.DAEMON_THREADS));
         }
     }
 

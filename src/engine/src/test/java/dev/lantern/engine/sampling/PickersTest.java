@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lantern.engine.AutoSettings;
 import dev.lantern.engine.GenerationSettings;
 import dev.lantern.engine.ModelConfig.GenerationDefaults;
 import java.util.List;
@@ -55,12 +54,11 @@ class PickersTest {
 
     @Test
     void chainLeavesGreedyLogitsUntouchedAndNeverMutatesItsInput() {
-        SamplingParams greedy = SamplingParams.resolve(GenerationSettings.builder().greedy().build(), HF,
-                AutoSettings.NONE, 5);
+        SamplingParams greedy = SamplingParams.resolve(GenerationSettings.builder().greedy().build(), HF);
         float[] logits = {1f, 2f};
         assertTrue(SamplingChain.of(greedy, new int[] {0}).process(logits, TokenHistory.of(new int[0], 0)) == logits);
         SamplingParams sampled = SamplingParams.resolve(GenerationSettings.builder().temperature(0.5).topK(1)
-                .repetitionPenalty(2.5).build(), HF, AutoSettings.NONE, 5);
+                .repetitionPenalty(2.5).build(), HF);
         SamplingChain chain = SamplingChain.of(sampled, new int[] {0});
         assertEquals(List.of(RepetitionPenalty.class, Temperature.class, TopK.class, TopP.class),
                 chain.steps().stream().map(Object::getClass).toList());

@@ -1,4 +1,4 @@
-package dev.lantern.engine;
+package dev.lantern.app.generation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,16 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Settings chosen from the prompt length when the caller sets none of temperature, top_p, top_k and
- * num_beams: short prompts are usually questions that reward a careful search, long ones (documents to
- * summarise or continue) are already costly per step and get one beam with a little more freedom.
- * A rule applies to prompts shorter than {@code belowTokens}; its null fields fall back to generation_config.
+ * The automatic settings table ({@code lantern.generation.auto-settings}): settings chosen from the prompt length
+ * when the caller sets none of temperature, top_p, top_k and num_beams (the tutorial's lesson 4). A rule applies
+ * to prompts shorter than {@code belowTokens}; its null fields fall back to generation_config.json. The table is
+ * applied in one place, {@link SettingsMapper}; the engine knows nothing of it.
  */
 public record AutoSettings(List<Rule> rules) {
 
-    /** Short (&lt;64 tokens): 3 beams; medium (&lt;512): temperature 0.6, top_p 0.9; long: 1 beam, temperature 0.8. */
-    public static final AutoSettings DEFAULT = parse("64:num_beams=3; 512:num_beams=1,temperature=0.6,top_p=0.9; "
-            + "*:num_beams=1,temperature=0.8,top_p=0.95");
     public static final AutoSettings NONE = new AutoSettings(List.of());
 
     public AutoSettings {
@@ -35,7 +32,7 @@ public record AutoSettings(List<Rule> rules) {
      * semicolons, each a bound (or {@code *} for the rest) and comma-separated keys num_beams, temperature,
      * top_p, top_k. An empty spec means no automatic settings.
      */
-    public static AutoSettings parse(String spec) {
+    static AutoSettings parse(String spec) {
         List<Rule> rules = new ArrayList<>();
         for (String part : spec == null ? new String[0] : spec.split(";")) {
             if (part.isBlank()) {
