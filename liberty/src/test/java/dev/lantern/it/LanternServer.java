@@ -89,8 +89,13 @@ public final class LanternServer {
      * such line in it).
      */
     public static String[] generatedAdministrator() throws IOException {
+        return generatedAdministrator(serverDir());
+    }
+
+    /** The same, for another server of the build (e.g. lantern-ear). */
+    public static String[] generatedAdministrator(Path server) throws IOException {
         List<Path> logs;
-        try (Stream<Path> files = Files.list(messagesLog().getParent())) {
+        try (Stream<Path> files = Files.list(server.resolve("logs"))) {
             logs = files.filter(f -> f.getFileName().toString().matches("messages.*\\.log"))
                     .sorted(Comparator.comparing(LanternServer::modified).reversed()).toList();
         }
@@ -104,7 +109,7 @@ public final class LanternServer {
                 return found;
             }
         }
-        throw new AssertionError("no generated administrator password in " + messagesLog().getParent());
+        throw new AssertionError("no generated administrator password in " + server.resolve("logs"));
     }
 
     private static FileTime modified(Path file) {

@@ -15,10 +15,6 @@ final class ChatFormat implements StreamFormat {
     private final LanguageModel language;
     private final List<Citation> citations;
 
-    ChatFormat(String id, long created, String model, LanguageModel language) {
-        this(id, created, model, language, null);
-    }
-
     /** With {@code citations} (grounded generation) on the first chunk of choice 0. */
     ChatFormat(String id, long created, String model, LanguageModel language, List<Citation> citations) {
         this.citations = citations;

@@ -1,13 +1,12 @@
 package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorBody;
-import dev.lantern.app.errors.ErrorResponses;
 import dev.lantern.app.identity.Roles;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,24 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @RateLimited("generation")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
 @Tag(name = "Generation")
 @SecurityRequirement(name = "bearer")
 public class CompletionsResource {
 
-    static final String ENDPOINT = "POST /v1/completions";
-
     @Inject
-    CompletionService service;
-
-    @Inject
-    ErrorResponses errors;
-
-    @Inject
-    CacheMode cache;
-
-    @Context
-    HttpServletRequest http;
+    GenerationPipeline pipeline;
 
     @POST
     @Operation(summary = "Continue a prompt", description = "With \"stream\": true the answer is a text/event-stream "
@@ -71,8 +61,17 @@ public class CompletionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Response create(@NotNull @Valid CompletionRequest body) {
-        return GenerationResponses.of(body.streaming(), () -> service.complete(body, cache),
-                streamErrors -> service.stream(body, cache, streamErrors), errors, http, ENDPOINT);
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> create(@NotNull @Valid CompletionRequest body) {
+        return pipeline.answer(new CompletionShape(body));
+    }
+
+    /** The same request with {@code "stream": true} ({@link StreamRouting} sends it here). */
+    @POST
+    @Produces(GenerationPipeline.EVENT_STREAM)
+    @Operation(hidden = true)
+    public void stream(@NotNull @Valid CompletionRequest body, @Context SseEventSink sink, @Context Sse sse,
+                       @Context HttpServletResponse response) {
+        pipeline.stream(new CompletionShape(body), new SseChannel(sink, sse), response);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,10 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GenerateResource {
 
     @Inject
-    CompletionService service;
-
-    @Inject
-    CacheMode cache;
+    GenerationPipeline pipeline;
 
     @POST
     @Operation(summary = "Answer a text (the tutorial's route)",
@@ -60,7 +58,7 @@ public class GenerateResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "504", description = "TIMEOUT: generation exceeded its time limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Response generate(@NotNull @Valid GenerateRequest body) {
-        return service.generate(body, cache).json();
+    public CompletionStage<Response> generate(@NotNull @Valid GenerateRequest body) {
+        return pipeline.answer(new GenerateShape(body));
     }
 }

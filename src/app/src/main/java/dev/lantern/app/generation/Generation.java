@@ -1,6 +1,5 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.app.models.ServedModel;
 import dev.lantern.engine.GenerationResult;
 import java.time.Instant;
 import java.util.List;
@@ -13,23 +12,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Generation {
 
-    private final ServedModel model;
     private final List<CompletableFuture<GenerationResult>> choices;
     private final AtomicBoolean cancelled;
     private final Instant deadline;
     private final int promptTokens;
 
-    Generation(ServedModel model, List<CompletableFuture<GenerationResult>> choices, AtomicBoolean cancelled,
-               Instant deadline, int promptTokens) {
-        this.model = model;
+    Generation(List<CompletableFuture<GenerationResult>> choices, AtomicBoolean cancelled, Instant deadline,
+               int promptTokens) {
         this.choices = List.copyOf(choices);
         this.cancelled = cancelled;
         this.deadline = deadline;
         this.promptTokens = promptTokens;
-    }
-
-    ServedModel model() {
-        return model;
     }
 
     List<CompletableFuture<GenerationResult>> choices() {

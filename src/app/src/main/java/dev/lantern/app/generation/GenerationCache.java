@@ -52,12 +52,10 @@ public class GenerationCache {
         return cache.lookup(mode.read() ? key : null, endpoint);
     }
 
-    void store(CacheKey key, CacheMode mode, int promptTokens, List<GenerationResult> results,
-               List<Citation> citations) {
-        store(mode.write() ? key : null, promptTokens, results, citations);
-    }
-
-    /** For streams, which end after the request scope: the key is null when the caller said no-store. */
+    /**
+     * Stores the results when every choice ended well; runs after the request has gone (the key is null when the
+     * caller said no-store).
+     */
     void store(CacheKey key, int promptTokens, List<GenerationResult> results, List<Citation> citations) {
         if (key != null && results.stream().allMatch(r -> r.finishReason() == FinishReason.STOP
                 || r.finishReason() == FinishReason.LENGTH)) {

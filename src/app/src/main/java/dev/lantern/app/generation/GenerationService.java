@@ -2,9 +2,6 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
-import dev.lantern.app.errors.TranslateErrors;
-import dev.lantern.app.identity.Caller;
-import dev.lantern.app.models.ServedModel;
 import dev.lantern.app.ratelimit.Reservation;
 import dev.lantern.app.ratelimit.TokenQuota;
 import dev.lantern.engine.EngineException;
@@ -13,6 +10,9 @@ import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.OverloadedException;
 import dev.lantern.engine.TokenLimitExceededException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,28 +20,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * Submits generations to a model's batch scheduler: the caller's token quota (generation policy) reserved
- * first, settings from the request (and the automatic table),
- * one scheduler request per choice, a deadline after which the scheduler ends the rows itself (so a timed-out
- * request stops costing model time, which an interrupted waiting thread would not achieve), metrics, and the
- * translation of the scheduler's refusals into catalogue errors. Never retried: a generation is not idempotent
- * in cost, and a full queue must answer at once.
+ * first, settings from the request (and the automatic table), one scheduler request per choice, a deadline
+ * after which the scheduler ends the rows itself (so a timed-out request stops costing model time), metrics,
+ * and the translation of the scheduler's refusals into catalogue errors. Nothing here holds a thread while a
+ * generation runs: the scheduler completes futures, the quota is settled on the managed executor, and a whole
+ * answer's time limit is a task on the managed scheduler. Never retried: a generation is not idempotent in cost,
+ * and a full queue must answer at once.
  */
 @ApplicationScoped
-@TranslateErrors
 public class GenerationService {
 
     /**
-     * How long past the deadline a waiting thread gives the scheduler to end the rows itself. A request still
-     * queued behind a full batch is only ended when it reaches the batch: the thread answers for it.
+     * How long past the deadline a whole answer gives the scheduler to end the rows itself. A request still
+     * queued behind a full batch is only ended when it reaches the batch: the timer answers for it.
      */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
@@ -52,128 +52,121 @@ public class GenerationService {
     GenerationMetrics metrics;
 
     @Inject
-    RequestDeadline requestDeadline;
-
-    @Inject
     TokenQuota tokenQuota;
 
-    @Inject
-    Caller caller;
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService timer;
 
     /**
-     * Starts n choices for each prompt; tokens go to {@code listener} as they come.
+     * Starts n choices for each prompt; tokens go to the launch's listener as they come.
      *
-     * @param param the request field named when the prompt does not fit ("messages", "prompt", "text")
-     * @throws LanternException OVERLOADED (nothing left running) or TOKEN_LIMIT_EXCEEDED
+     * @throws LanternException OVERLOADED (nothing left running), TOKEN_LIMIT_EXCEEDED, or the token quota's
+     *                          RATE_LIMITED / VALIDATION_ERROR
      */
-    public Generation start(ServedModel model, List<int[]> prompts, SamplingFields fields, boolean streaming,
-                            String param, ChoiceListener listener) {
-        int n = fields.n() == null ? 1 : fields.n();
+    public Generation start(Launch launch) {
+        int n = launch.choicesPerPrompt();
+        String model = launch.model().id();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Instant deadline = Instant.now().plus(requestDeadline.limit(config.timeout()));
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
         // the generation policy's token quota: the most this request can use now, what it used at the end
-        Reservation reservation = tokenQuota.reserve(caller.identity(), budget(model, prompts, fields, n));
+        Reservation reservation = tokenQuota.reserve(launch.caller(), launch.budget());
         int promptTokens = 0;
         try {
-            for (int[] prompt : prompts) {
+            for (int[] prompt : launch.prompts()) {
                 promptTokens += prompt.length;
                 for (int j = 0; j < n; j++) {
-                    int choice = futures.size();
-                    MeteredListener metered = new MeteredListener(metrics, model.id(), choice, listener);
-                    GenerationRequest request = new GenerationRequest(prompt, SettingsMapper.settings(fields,
-                            config.auto(streaming), prompt.length, j), metered, cancelled::get, deadline);
-                    metrics.waiting(model); // before submit: the scheduler thread may report a token at once
+                    MeteredListener metered = new MeteredListener(metrics, model, futures.size(), launch.listener());
+                    GenerationRequest request = new GenerationRequest(prompt, SettingsMapper.settings(launch.fields(),
+                            config.auto(launch.streaming()), prompt.length, j), metered, cancelled::get,
+                            launch.deadline());
+                    metrics.waiting(launch.model()); // before submit: the scheduler may report a token at once
                     CompletableFuture<GenerationResult> future;
                     try {
-                        future = model.scheduler().submit(request);
+                        future = launch.model().scheduler().submit(request);
                     } catch (RuntimeException e) {
-                        metrics.withdrawn(model.id());
+                        metrics.withdrawn(model);
                         throw e;
                     }
-                    metrics.promptTokens(model.id(), prompt.length);
+                    metrics.promptTokens(model, prompt.length);
                     future.whenComplete((result, failure) -> metered.finished(result));
                     futures.add(future);
                 }
             }
         } catch (OverloadedException e) {
-            cancelled.set(true);
-            reservation.settle(0);
-            metrics.rejected(model.id(), "queue_full");
+            refused(cancelled, reservation, model, "queue_full");
             throw new LanternException(ErrorCode.OVERLOADED).withHeader("Retry-After", config.retryAfterSeconds());
         } catch (TokenLimitExceededException e) {
-            cancelled.set(true);
-            reservation.settle(0);
-            metrics.rejected(model.id(), "token_limit");
+            refused(cancelled, reservation, model, "token_limit");
             throw new LanternException(ErrorCode.TOKEN_LIMIT_EXCEEDED, "The prompt is " + e.promptTokens()
-                    + " tokens; the model '" + model.id() + "' accepts at most " + e.limit() + ".").withParam(param);
+                    + " tokens; the model '" + model + "' accepts at most " + e.limit() + ".")
+                    .withParam(launch.param());
         } catch (RuntimeException e) {
             cancelled.set(true);
             reservation.settle(0);
             throw e;
         }
         int prompted = promptTokens;
-        // settled off the scheduler's thread: the quota may live in Redis
+        // settled on the managed executor, not the scheduler's thread: the quota may live in Redis
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenCompleteAsync((done, failure) ->
                 reservation.settle(prompted + futures.stream().filter(f -> !f.isCompletedExceptionally())
-                        .mapToInt(f -> f.join().completionTokens()).sum()));
-        return new Generation(model, futures, cancelled, deadline, promptTokens);
+                        .mapToInt(f -> f.join().completionTokens()).sum()), executor);
+        return new Generation(futures, cancelled, launch.deadline(), promptTokens);
     }
 
     /**
-     * Generates and waits for every choice. The bulkhead bounds the threads that block here (beyond it: 503
-     * OVERLOADED at once); the circuit breaker opens after repeated model failures (503 until it closes), and
-     * ignores the caller's own mistakes and a full queue.
+     * A whole answer: starts the generation and completes with every choice's result once all have ended, on
+     * the fault-tolerance executor (the method only starts the work; no thread waits for it). The circuit breaker
+     * opens after repeated model failures (503 until it closes) and ignores the caller's own mistakes and a full
+     * queue.
      *
-     * @throws LanternException TIMEOUT when the deadline passed, OVERLOADED, TOKEN_LIMIT_EXCEEDED
+     * @return fails with TIMEOUT when the deadline passed, SERVICE_UNAVAILABLE when the rows were cancelled, or
+     *         what {@link #start} throws
      */
-    @Bulkhead(value = 128)
+    @Asynchronous
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10_000, failOn = EngineException.class,
             skipOn = {LanternException.class, OverloadedException.class, TokenLimitExceededException.class})
-    public List<GenerationResult> generate(ServedModel model, List<int[]> prompts, SamplingFields fields,
-                                           String param) {
-        return await(start(model, prompts, fields, false, param, ChoiceListener.NONE));
+    public CompletionStage<List<GenerationResult>> generate(Launch launch) {
+        Generation generation = start(launch);
+        CompletableFuture<List<GenerationResult>> all = new CompletableFuture<>();
+        long wait = Duration.between(Instant.now(), generation.deadline().plus(GRACE)).toMillis();
+        ScheduledFuture<?> limit = timer.schedule(() -> all.completeExceptionally(timeout()), Math.max(1, wait),
+                TimeUnit.MILLISECONDS);
+        CompletableFuture.allOf(generation.choices().toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure != null) {
+                all.completeExceptionally(failure);
+            } else {
+                complete(all, generation.choices().stream().map(CompletableFuture::join).toList());
+            }
+        });
+        // a no-op for finished rows; ends the others when the answer gave up on them
+        return all.whenComplete((results, failure) -> {
+            limit.cancel(false);
+            generation.cancel();
+        });
     }
 
-    private List<GenerationResult> await(Generation generation) {
-        List<GenerationResult> results = new ArrayList<>();
-        try {
-            for (CompletableFuture<GenerationResult> choice : generation.choices()) {
-                long wait = Duration.between(Instant.now(), generation.deadline().plus(GRACE)).toMillis();
-                GenerationResult result = choice.get(Math.max(1, wait), TimeUnit.MILLISECONDS);
-                if (result.finishReason() == FinishReason.TIMEOUT) {
-                    throw timeout();
-                }
-                if (result.finishReason() == FinishReason.CANCELLED) {
-                    throw new LanternException(ErrorCode.SERVICE_UNAVAILABLE, "The generation was cancelled.");
-                }
-                results.add(result);
+    private static void complete(CompletableFuture<List<GenerationResult>> all, List<GenerationResult> results) {
+        for (GenerationResult result : results) {
+            if (result.finishReason() == FinishReason.TIMEOUT) {
+                all.completeExceptionally(timeout());
+                return;
             }
-            return results;
-        } catch (TimeoutException e) {
-            throw timeout();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LanternException(ErrorCode.SERVICE_UNAVAILABLE, "The server is shutting down.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+            if (result.finishReason() == FinishReason.CANCELLED) {
+                all.completeExceptionally(new LanternException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The generation was cancelled."));
+                return;
             }
-            throw new EngineException("generation failed", e.getCause());
-        } finally {
-            generation.cancel(); // a no-op for finished rows; ends the others when this thread gives up
         }
+        all.complete(results);
     }
 
-    /** Prompt tokens plus the most each choice may generate (max_tokens, else the model's default). */
-    private static long budget(ServedModel model, List<int[]> prompts, SamplingFields fields, int n) {
-        int context = model.model().config().contextLength();
-        int asked = fields.maxTokens() != null ? fields.maxTokens() : model.model().config().defaults().maxNewTokens();
-        long total = 0;
-        for (int[] prompt : prompts) {
-            total += prompt.length + (long) n * Math.max(0, Math.min(asked, context - prompt.length));
-        }
-        return total;
+    private void refused(AtomicBoolean cancelled, Reservation reservation, String model, String reason) {
+        cancelled.set(true);
+        reservation.settle(0);
+        metrics.rejected(model, reason);
     }
 
     static LanternException timeout() {

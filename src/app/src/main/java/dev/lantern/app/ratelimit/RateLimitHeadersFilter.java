@@ -1,7 +1,6 @@
 package dev.lantern.app.ratelimit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -12,12 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class RateLimitHeadersFilter implements ContainerResponseFilter {
 
-    @Inject
-    RateLimitOutcome outcome;
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Decision decision = outcome.decision();
+        Decision decision = RateLimitOutcome.of(request);
         if (decision != null) {
             response.getHeaders().putSingle("RateLimit-Policy", decision.policyHeader());
             response.getHeaders().putSingle("RateLimit", decision.rateLimitHeader());

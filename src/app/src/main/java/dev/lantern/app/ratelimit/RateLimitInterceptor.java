@@ -1,5 +1,6 @@
 package dev.lantern.app.ratelimit;
 
+import dev.lantern.app.errors.EndpointName;
 import dev.lantern.app.identity.Caller;
 import dev.lantern.app.identity.ClientAddress;
 import jakarta.annotation.Priority;
@@ -8,9 +9,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +41,6 @@ public class RateLimitInterceptor {
     @Inject
     HttpServletRequest request;
 
-    @Inject
-    RateLimitOutcome outcome;
 
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
@@ -54,7 +50,7 @@ public class RateLimitInterceptor {
         }
         Decision decision = limiter.check(policies.policyFor(target.policy(), target.endpoint()), caller.identity(),
                 clientAddress.of(request));
-        outcome.record(decision);
+        RateLimitOutcome.record(request, decision);
         if (!decision.allowed()) {
             throw decision.rejection();
         }
@@ -64,31 +60,12 @@ public class RateLimitInterceptor {
     /** A resource method's declared policy and its endpoint name ({@code GET /v1/api-keys}); null when not a resource method. */
     record Target(String policy, String endpoint) {
         static Target of(Method method) {
-            Class<?> type = method.getDeclaringClass();
             RateLimited declared = method.getAnnotation(RateLimited.class);
             if (declared == null) {
-                declared = type.getAnnotation(RateLimited.class);
+                declared = method.getDeclaringClass().getAnnotation(RateLimited.class);
             }
-            String verb = null;
-            for (Annotation annotation : method.getAnnotations()) {
-                HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-                if (http != null) {
-                    verb = http.value();
-                }
-            }
-            if (verb == null) {
-                return new Target(null, null);
-            }
-            String path = ("/" + value(type.getAnnotation(Path.class)) + "/" + value(method.getAnnotation(Path.class)))
-                    .replaceAll("/+", "/");
-            if (path.length() > 1 && path.endsWith("/")) {
-                path = path.substring(0, path.length() - 1);
-            }
-            return new Target(declared == null ? "default" : declared.value(), verb + " " + path);
-        }
-
-        private static String value(Path path) {
-            return path == null ? "" : path.value();
+            String endpoint = EndpointName.of(method);
+            return new Target(endpoint == null ? null : declared == null ? "default" : declared.value(), endpoint);
         }
     }
 }

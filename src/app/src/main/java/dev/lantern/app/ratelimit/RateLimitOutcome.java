@@ -1,18 +1,25 @@
 package dev.lantern.app.ratelimit;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** The decision of this request's limiter, for {@link RateLimitHeadersFilter} to write as headers. */
-@RequestScoped
-public class RateLimitOutcome {
+/**
+ * The decision of this request's limiter, for {@link RateLimitHeadersFilter} to write as headers. Kept on the
+ * request itself (request properties are servlet request attributes), not in a request-scoped bean: an answer
+ * completed asynchronously is written on another thread, where the request scope is no longer active.
+ */
+final class RateLimitOutcome {
 
-    private Decision decision;
+    private static final String ATTRIBUTE = "lantern.ratelimit.decision";
 
-    public Decision decision() {
-        return decision;
+    private RateLimitOutcome() {
     }
 
-    void record(Decision made) {
-        this.decision = made;
+    static void record(HttpServletRequest request, Decision decision) {
+        request.setAttribute(ATTRIBUTE, decision);
+    }
+
+    static Decision of(ContainerRequestContext request) {
+        return request.getProperty(ATTRIBUTE) instanceof Decision decision ? decision : null;
     }
 }

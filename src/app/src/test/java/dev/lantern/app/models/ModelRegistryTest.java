@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
 import dev.lantern.engine.RuntimeOptions;
+import dev.lantern.engine.batch.BatchScheduler;
 import dev.lantern.engine.batch.SchedulerLimits;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,10 @@ class ModelRegistryTest {
                     }
                     return null;
                 });
+        registry.laneThreads = (ManagedThreadFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagedThreadFactory.class}, (proxy, method, args) ->
+                        method.getName().equals("newThread") ? BatchScheduler.DAEMON_THREADS.newThread((Runnable) args[0])
+                                : null);
         registry.start();
         return registry;
     }

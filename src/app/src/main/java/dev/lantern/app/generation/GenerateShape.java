@@ -1,0 +1,53 @@
+package dev.lantern.app.generation;
+
+import dev.lantern.app.models.ServedModel;
+
+/** The tutorial's {@code POST /generate}: the text as one user turn of the chat template, the answer's text alone. */
+final class GenerateShape implements EndpointShape<GenerateResponse> {
+
+    private final GenerateRequest request;
+
+    GenerateShape(GenerateRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public SamplingFields fields() {
+        return request;
+    }
+
+    @Override
+    public String promptParam() {
+        return "text";
+    }
+
+    @Override
+    public Prompted prompt(ServedModel model, GroundedGeneration grounding) {
+        return Prompted.of(Prompts.userTurn(model.model(), request.text()));
+    }
+
+    @Override
+    public String cacheDeterminants() {
+        return "";
+    }
+
+    @Override
+    public String semanticText() {
+        return request.text();
+    }
+
+    @Override
+    public GenerateResponse whole(Answer answer) {
+        return new GenerateResponse(answer.results().get(0).text());
+    }
+
+    @Override
+    public StreamFormat stream(Answer opening) {
+        throw new UnsupportedOperationException("POST /generate does not stream");
+    }
+
+    @Override
+    public boolean includeUsage() {
+        return false;
+    }
+}
