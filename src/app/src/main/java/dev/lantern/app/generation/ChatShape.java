@@ -7,13 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code POST /v1/chat/completions}: the messages through the model's chat template; chat completion objects. */
-final class ChatShape implements EndpointShape<ChatCompletion> {
-
-    private final ChatCompletionRequest request;
-
-    ChatShape(ChatCompletionRequest request) {
-        this.request = request;
-    }
+record ChatShape(ChatCompletionRequest request) implements EndpointShape<ChatCompletion> {
 
     @Override
     public SamplingFields fields() {

@@ -10,13 +10,7 @@ import java.util.List;
  * {@code POST /v1/completions}: each prompt continued n times, choices numbered prompt by prompt as OpenAI does,
  * the prompt repeated before its completions when {@code echo} asks; text completion objects.
  */
-final class CompletionShape implements EndpointShape<Completion> {
-
-    private final CompletionRequest request;
-
-    CompletionShape(CompletionRequest request) {
-        this.request = request;
-    }
+record CompletionShape(CompletionRequest request) implements EndpointShape<Completion> {
 
     @Override
     public SamplingFields fields() {

@@ -3,13 +3,7 @@ package dev.lantern.app.generation;
 import dev.lantern.app.models.ServedModel;
 
 /** The tutorial's {@code POST /generate}: the text as one user turn of the chat template, the answer's text alone. */
-final class GenerateShape implements EndpointShape<GenerateResponse> {
-
-    private final GenerateRequest request;
-
-    GenerateShape(GenerateRequest request) {
-        this.request = request;
-    }
+record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateResponse> {
 
     @Override
     public SamplingFields fields() {
