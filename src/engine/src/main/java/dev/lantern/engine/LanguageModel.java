@@ -54,7 +54,7 @@ public final class LanguageModel implements AutoCloseable {
             DecoderSession decoder = new DecoderSession(OrtRuntime.open(onnx, options), config.vocabSize(),
                     config.numKeyValueHeads(), config.headDim());
             return new LanguageModel(directory, config, tokenizer,
-                    new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken()), decoder, autoSettings);
+                    ChatTemplate.load(directory, tc), decoder, autoSettings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load model from " + directory, e);
         }

@@ -8,6 +8,7 @@ import dev.lantern.engine.ChatMessage;
 import dev.lantern.engine.EngineException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChatTemplateTest {
@@ -16,7 +17,7 @@ class ChatTemplateTest {
     @Test
     void chatMlOfTheDemoModelIsExact() throws Exception {
         TokenizerConfig tc = TokenizerConfig.read(DEMO.resolve("tokenizer_config.json"));
-        ChatTemplate template = new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken());
+        ChatTemplate template = ChatTemplate.load(DEMO, tc);
         String text = template.render(List.of(new ChatMessage("system", "Be brief."),
                 new ChatMessage("user", "Hi")), true);
         assertEquals("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n"
@@ -27,9 +28,9 @@ class ChatTemplateTest {
 
     @Test
     void raiseExceptionInTheTemplateBecomesAnEngineException() {
-        ChatTemplate template = new ChatTemplate("{% if messages[0]['role'] != 'user' %}"
+        ChatTemplate template = ChatTemplate.of("{% if messages[0]['role'] != 'user' %}"
                 + "{{ raise_exception('first message must be from the user') }}{% endif %}{{ bos_token }}ok",
-                "<s>", "</s>");
+                Map.of("bos_token", "<s>", "eos_token", "</s>"));
         assertEquals("<s>ok", template.render(List.of(new ChatMessage("user", "x")), true));
         EngineException e = assertThrows(EngineException.class,
                 () -> template.render(List.of(new ChatMessage("assistant", "x")), true));

