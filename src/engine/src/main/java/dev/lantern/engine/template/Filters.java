@@ -23,7 +23,6 @@ final class Filters {
     private static final Set<String> NOT_SUPPORTED = Set.of("filesizeformat", "pprint", "random", "urlencode",
             "urlize", "xmlattr", "wordwrap", "striptags", "groupby", "slice");
     private static final Pattern WORD_START = Pattern.compile("([-\\s({\\[<]+)", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Map<String, Filter> FILTERS = new HashMap<>();
 
     static {
@@ -56,7 +55,7 @@ final class Filters {
         FILTERS.put("indent", (v, a, f) -> indent(PyStr.str(v), a.get(0, "width", 4L),
                 Py.truthy(a.get(1, "first", false)), Py.truthy(a.get(2, "blank", false))));
         FILTERS.put("truncate", (v, a, f) -> truncate(PyStr.str(v), a));
-        FILTERS.put("wordcount", (v, a, f) -> WORD.matcher(PyStr.str(v)).results().count());
+        FILTERS.put("wordcount", (v, a, f) -> wordCount(PyStr.str(v)));
         FILTERS.put("format", (v, a, f) -> StringFormat.percent(PyStr.str(v),
                 a.positional().size() == 1 ? a.positional().get(0) : new PyTuple(a.positional())));
         FILTERS.put("attr", (v, a, f) -> Lookup.attribute(v, PyStr.str(a.get(0, "name", ""))));
@@ -112,6 +111,22 @@ final class Filters {
         }
     }
 
+    /** Runs of Python's {@code \\w}: letters, numbers and underscore (not joiners or marks, unlike Java's). */
+    private static long wordCount(String s) {
+        long words = 0;
+        boolean inWord = false;
+        for (int cp : s.codePoints().toArray()) {
+            int type = Character.getType(cp);
+            boolean word = Character.isLetter(cp) || cp == '_' || type == Character.DECIMAL_DIGIT_NUMBER
+                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            if (word && !inWord) {
+                words++;
+            }
+            inWord = word;
+        }
+        return words;
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
                 .replace("'", "&#39;");
@@ -120,7 +135,7 @@ final class Filters {
     private static Object toInt(Object v, Object fallback, int base) {
         try {
             if (v instanceof String s) {
-                return Long.parseLong(Py.strip(s, null).replace("_", ""), base);
+                return parseInt(Py.strip(s, null).replace("_", ""), base);
             }
             if (Py.isInteger(v)) {
                 return Py.toLong(v);
@@ -133,6 +148,22 @@ final class Filters {
             return asFloat instanceof Double d && Double.isFinite(d) ? (Object) (long) d.doubleValue() : fallback;
         }
         return fallback;
+    }
+
+    /** Python's int(text, base): a sign, then for base 16, 8 or 2 (or 0, meaning any) an optional 0x/0o/0b. */
+    private static long parseInt(String text, int base) {
+        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        String prefix = digits.length() > 1 ? digits.substring(0, 2).toLowerCase(Locale.ROOT) : "";
+        int radix = base;
+        if (prefix.equals("0x") && (base == 16 || base == 0) || prefix.equals("0o") && (base == 8 || base == 0)
+                || prefix.equals("0b") && (base == 2 || base == 0)) {
+            radix = prefix.equals("0x") ? 16 : prefix.equals("0o") ? 8 : 2;
+            digits = digits.substring(2);
+        } else if (base == 0) {
+            radix = 10;
+        }
+        long value = Long.parseLong(digits, radix);
+        return text.startsWith("-") ? -value : value;
     }
 
     private static Object toFloat(Object v, Object fallback) {

@@ -204,7 +204,7 @@ final class Parser {
     }
 
     private Stmt filterBlock() {
-        List<Expr.Filter> filters = expressions.filterChain(false);
+        List<Expr.Filter> filters = expressions.filterChain(true);
         in.expect(Kind.BLOCK_END, null);
         Stmt body = statements(Set.of("endfilter"));
         in.next();

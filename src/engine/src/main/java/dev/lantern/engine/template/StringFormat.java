@@ -83,6 +83,7 @@ final class StringFormat {
             align = spec.charAt(0);
             p = 1;
         }
+        boolean zeroPadded = p < spec.length() && spec.charAt(p) == '0';
         int widthStart = p;
         while (p < spec.length() && Character.isDigit(spec.charAt(p))) {
             p++;
@@ -110,17 +111,22 @@ final class StringFormat {
         }
         if (align == 0) {
             align = Py.isNumber(value) ? '>' : '<';
+            if (zeroPadded) {
+                fill = '0';
+            }
         }
-        Args padding = new Args(List.of((long) width, String.valueOf(fill)), java.util.Map.of());
-        return StringMethods.pad(text, padding, align == '<' ? -1 : align == '>' ? 1 : 0);
+        int missing = width - Py.len(text);
+        if (missing <= 0) {
+            return text;
+        }
+        int left = align == '<' ? 0 : align == '>' ? missing : missing / 2;
+        String pad = String.valueOf(fill);
+        return pad.repeat(left) + text + pad.repeat(missing - left);
     }
 
     /** Python's printf-style {@code pattern % args} (args a tuple, or one value). */
     static String percent(String pattern, Object args) {
-        List<?> values = args instanceof PyTuple t ? t : List.of(args == null ? PyTuple.of() : args);
-        if (args == null) {
-            values = java.util.Arrays.asList((Object) null);
-        }
+        List<?> values = args instanceof PyTuple t ? t : java.util.Collections.singletonList(args);
         StringBuilder out = new StringBuilder();
         int next = 0;
         for (int i = 0; i < pattern.length(); i++) {

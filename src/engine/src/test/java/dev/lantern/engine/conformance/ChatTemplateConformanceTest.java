@@ -61,7 +61,7 @@ class ChatTemplateConformanceTest {
         if (testCase.path("error").isNull()) {
             String rendered = template.render(arguments);
             String want = testCase.path("output").asText();
-            assertEquals(want, rendered, () -> "first difference at char " + firstDifference(want, rendered));
+            assertEquals(want, rendered, () -> difference(want, rendered));
             return;
         }
         TemplateException e = assertThrows(TemplateException.class, () -> template.render(arguments),
@@ -94,11 +94,19 @@ class ChatTemplateConformanceTest {
                 .constructCollectionType(List.class, Object.class));
     }
 
-    private static int firstDifference(String a, String b) {
+    /** Where the texts first differ, with some context of each, escaped as JSON so whitespace shows. */
+    private static String difference(String want, String got) {
         int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+        while (i < want.length() && i < got.length() && want.charAt(i) == got.charAt(i)) {
             i++;
         }
-        return i;
+        int from = Math.max(0, i - 40);
+        try {
+            return "first difference at char " + i + ": jinja2 " + Conformance.JSON.writeValueAsString(
+                    want.substring(from, Math.min(want.length(), i + 60))) + " vs Lantern "
+                    + Conformance.JSON.writeValueAsString(got.substring(from, Math.min(got.length(), i + 60)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
