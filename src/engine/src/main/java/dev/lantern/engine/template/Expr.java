@@ -49,15 +49,32 @@ interface Expr {
         }
     }
 
-    /** Arguments as written: positional expressions and keyword expressions, evaluated per call. */
-    record Arguments(List<Expr> positional, Map<String, Expr> keywords) {
-        static final Arguments NONE = new Arguments(List.of(), Map.of());
+    /**
+     * Arguments as written: positional and keyword expressions, then optionally {@code *sequence} and
+     * {@code **mapping} spread into them; evaluated per call.
+     */
+    record Arguments(List<Expr> positional, Map<String, Expr> keywords, Expr spreadPositional, Expr spreadKeywords) {
+        static final Arguments NONE = new Arguments(List.of(), Map.of(), null, null);
 
         Args eval(Frame f) {
             List<Object> values = new ArrayList<>(positional.size());
             positional.forEach(e -> values.add(e.eval(f)));
+            if (spreadPositional != null) {
+                values.addAll(Py.iterate(spreadPositional.eval(f)));
+            }
             Map<String, Object> named = new LinkedHashMap<>();
             keywords.forEach((k, e) -> named.put(k, e.eval(f)));
+            if (spreadKeywords != null) {
+                if (!(spreadKeywords.eval(f) instanceof Map<?, ?> extra)) {
+                    throw new TemplateException("argument after ** must be a mapping");
+                }
+                extra.forEach((k, v) -> {
+                    if (!(k instanceof String name)) {
+                        throw new TemplateException("keywords must be strings");
+                    }
+                    named.put(name, v);
+                });
+            }
             return new Args(values, named);
         }
     }

@@ -18,10 +18,23 @@ final class ExpressionParser {
     private static final int MAX_DEPTH = 200;
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private final TokenStream in;
+    private final Set<String> namesRead = new java.util.HashSet<>();
     private int depth;
 
     ExpressionParser(TokenStream in) {
         this.in = in;
+    }
+
+    /** Runs {@code parse} and adds to {@code read} the variable names its expressions read. */
+    <T> T tracingNames(java.util.function.Supplier<T> parse, Set<String> read) {
+        Set<String> outer = new java.util.HashSet<>(namesRead);
+        namesRead.clear();
+        try {
+            return parse.get();
+        } finally {
+            read.addAll(namesRead);
+            namesRead.addAll(outer);
+        }
     }
 
     /** jinja2's parse_tuple: one expression, or several separated by commas as a tuple. */
@@ -178,7 +191,10 @@ final class ExpressionParser {
                     case "true", "True" -> new Expr.Const(true);
                     case "false", "False" -> new Expr.Const(false);
                     case "none", "None" -> new Expr.Const(null);
-                    default -> new Expr.Name(t.text());
+                    default -> {
+                        namesRead.add(t.text());
+                        yield new Expr.Name(t.text());
+                    }
                 };
             }
             case STRING -> {
@@ -313,7 +329,7 @@ final class ExpressionParser {
             if (t.isName("is")) {
                 throw in.error("you cannot chain multiple tests with is");
             }
-            args = new Expr.Arguments(List.of(postfix(primary())), Map.of());
+            args = new Expr.Arguments(List.of(postfix(primary())), Map.of(), null, null);
         }
         Expr node = new Expr.Test(value, testName, args);
         return negated ? new Expr.Not(node) : node;
@@ -379,6 +395,8 @@ final class ExpressionParser {
         in.expect(Kind.OPERATOR, "(");
         List<Expr> positional = new ArrayList<>();
         Map<String, Expr> keywords = new LinkedHashMap<>();
+        Expr spreadPositional = null;
+        Expr spreadKeywords = null;
         boolean first = true;
         while (!in.current().isOperator(")")) {
             if (!first) {
@@ -388,10 +406,15 @@ final class ExpressionParser {
                 }
             }
             first = false;
-            if (in.current().isOperator("*") || in.current().isOperator("**")) {
-                throw in.error("*args and **kwargs in calls are not supported");
-            }
-            if (in.current().kind() == Kind.NAME && in.peek(1).isOperator("=")) {
+            if (in.current().isOperator("*") && spreadPositional == null && spreadKeywords == null) {
+                in.next();
+                spreadPositional = expression(true);
+            } else if (in.current().isOperator("**") && spreadKeywords == null) {
+                in.next();
+                spreadKeywords = expression(true);
+            } else if (spreadPositional != null || spreadKeywords != null) {
+                throw in.error("invalid syntax for function call expression");
+            } else if (in.current().kind() == Kind.NAME && in.peek(1).isOperator("=")) {
                 String key = in.next().text();
                 in.next();
                 keywords.put(key, expression(true));
@@ -403,6 +426,6 @@ final class ExpressionParser {
             }
         }
         in.expect(Kind.OPERATOR, ")");
-        return new Expr.Arguments(positional, keywords);
+        return new Expr.Arguments(positional, keywords, spreadPositional, spreadKeywords);
     }
 }

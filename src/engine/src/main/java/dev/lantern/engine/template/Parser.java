@@ -167,9 +167,10 @@ final class Parser {
         List<Expr> defaults = new ArrayList<>();
         signature(parameters, defaults);
         in.expect(Kind.BLOCK_END, null);
-        Stmt body = statements(Set.of("endmacro"));
+        Set<String> read = new java.util.HashSet<>();
+        Stmt body = expressions.tracingNames(() -> statements(Set.of("endmacro")), read);
         in.next();
-        return new Stmt.MacroDefinition(name, parameters, defaults, body);
+        return new Stmt.MacroDefinition(new Macro.Signature(name, parameters, defaults, read), body);
     }
 
     private void signature(List<String> parameters, List<Expr> defaults) {
@@ -198,9 +199,10 @@ final class Parser {
             throw in.error("expected a call in the call block");
         }
         in.expect(Kind.BLOCK_END, null);
-        Stmt body = statements(Set.of("endcall"));
+        Set<String> read = new java.util.HashSet<>();
+        Stmt body = expressions.tracingNames(() -> statements(Set.of("endcall")), read);
         in.next();
-        return new Stmt.CallBlock(call, parameters, defaults, body);
+        return new Stmt.CallBlock(call, new Macro.Signature("caller", parameters, defaults, read), body);
     }
 
     private Stmt filterBlock() {

@@ -150,20 +150,20 @@ interface Stmt {
         }
     }
 
-    record MacroDefinition(String name, List<String> parameters, List<Expr> defaults, Stmt body) implements Stmt {
+    record MacroDefinition(Macro.Signature signature, Stmt body) implements Stmt {
         @Override
         public void render(Frame f) {
-            f.set(name, new Macro(name, parameters, defaults, body, f.scope));
+            f.set(signature.name(), new Macro(signature, body, f.scope));
         }
     }
 
     /** {@code call(params) macro(args) %}body{% endcall}: the body becomes {@code caller} for the macro. */
-    record CallBlock(Expr.Call call, List<String> parameters, List<Expr> defaults, Stmt body) implements Stmt {
+    record CallBlock(Expr.Call call, Macro.Signature caller, Stmt body) implements Stmt {
         @Override
         public void render(Frame f) {
             Args args = call.arguments().eval(f);
             Map<String, Object> keywords = new LinkedHashMap<>(args.keywords());
-            keywords.put("caller", new Macro("caller", parameters, defaults, body, f.scope));
+            keywords.put("caller", new Macro(caller, body, f.scope));
             f.write(PyStr.str(Expr.Call.invoke(call.callee().eval(f), new Args(args.positional(), keywords), f)));
         }
     }
