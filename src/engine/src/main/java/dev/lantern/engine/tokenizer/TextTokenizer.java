@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The model's tokenizer. Special tokens (BOS/EOS) are added only when tokenizer_config.json asks for them;
- * nothing is truncated or padded here: the generation layer checks limits itself.
+ * The model's tokenizer. Plain text ({@link #encode}) gets BOS/EOS only when tokenizer_config.json asks for
+ * them; a rendered chat ({@link #encodeChat}) gets none, because its template already wrote them. Special
+ * tokens written in the text are recognised as single ids either way. Nothing is truncated or padded here
+ * unless asked: the generation layer checks limits itself.
  */
 public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
@@ -32,6 +34,14 @@ public final class TextTokenizer implements AutoCloseable {
 
     public int[] encode(String text) {
         return toInts(tokenizer.encode(text).getIds());
+    }
+
+    /**
+     * A chat as its template rendered it, encoded as transformers' {@code apply_chat_template(tokenize=True)}
+     * does ({@code tokenizer(text, add_special_tokens=False)}): no second BOS when the template wrote one.
+     */
+    public int[] encodeChat(String renderedChat) {
+        return toInts(tokenizer.encode(renderedChat, false, false).getIds());
     }
 
     public String decode(int[] ids, int from, int to) {
