@@ -1,8 +1,13 @@
 package dev.lantern.engine.tokenizer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +18,13 @@ import java.util.Map;
  */
 public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
+    private final List<String> addedTokens;
+    private final TokenNeutralizer neutralizer;
 
-    private TextTokenizer(HuggingFaceTokenizer tokenizer) {
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, List<String> addedTokens) {
         this.tokenizer = tokenizer;
+        this.addedTokens = List.copyOf(addedTokens);
+        this.neutralizer = new TokenNeutralizer(addedTokens);
     }
 
     public static TextTokenizer load(Path tokenizerJson, boolean addSpecialTokens) throws IOException {
@@ -29,7 +38,50 @@ public final class TextTokenizer implements AutoCloseable {
                         "truncation", "true", "maxLength", String.valueOf(truncateTo))
                 : Map.of("addSpecialTokens", String.valueOf(addSpecialTokens), "padding", "false",
                         "truncation", "false", "modelMaxLength", String.valueOf(Integer.MAX_VALUE));
-        return new TextTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options));
+        return new TextTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options), addedTokens(tokenizerJson));
+    }
+
+    /**
+     * The strings of the model's added tokens, special or not (tokenizer.json's {@code added_tokens}): exactly
+     * what the tokenizer matches in text before anything else, so what untrusted text must not contain.
+     */
+    public List<String> addedTokens() {
+        return addedTokens;
+    }
+
+    /** Breaks every added token's string in {@code untrusted}; see {@link TokenNeutralizer}. */
+    public String neutralize(String untrusted) {
+        return neutralizer.neutralize(untrusted);
+    }
+
+    /** Streams tokenizer.json for its added_tokens only: the vocabulary around them can be tens of megabytes. */
+    private static List<String> addedTokens(Path tokenizerJson) throws IOException {
+        List<String> contents = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(tokenizerJson.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return contents;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals("added_tokens") || p.currentToken() != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        p.nextToken();
+                        if (key.equals("content")) {
+                            contents.add(p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+        }
+        return contents;
     }
 
     public int[] encode(String text) {
