@@ -15,8 +15,15 @@ skip() {
   exit 0
 }
 
-command -v python3 >/dev/null || skip "python3 is not installed"
-python3 -c 'import jinja2' 2>/dev/null || skip "python3 has no jinja2 (pip install jinja2, or apt-get install python3-jinja2)"
+# The first python3 that has jinja2: the one on PATH (a pyenv one, say), else Debian's (python3-jinja2).
+python=""
+for candidate in python3 /usr/bin/python3; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import jinja2' 2>/dev/null; then
+    python="$candidate"
+    break
+  fi
+done
+[ -n "$python" ] || skip "no python3 with jinja2 (pip install jinja2, or apt-get install python3-jinja2)"
 command -v node >/dev/null || skip "node is not installed"
 command -v npm >/dev/null || skip "npm is not installed"
 
@@ -40,5 +47,11 @@ if [ ! -d "$out/node/node_modules/tokenizers" ] || [ ! -d "$out/node/node_module
     @huggingface/tokenizers@0.2.0 >/dev/null 2>&1 || skip "npm could not install the tokenizer oracles"
 fi
 
-python3 "$here/render_oracle.py" "$here" "$out" || exit 1
+# The oracles' outputs are kept while nothing they read has changed since (mvn clean starts afresh).
+newer_input="$(find "$here" -type f -newer "$out/tokens-expected.json" 2>/dev/null | head -n 1)"
+if [ -f "$out/templates-expected.json" ] && [ -f "$out/tokens-expected.json" ] && [ -z "$newer_input" ]; then
+  echo "[conformance] expected outputs are up to date"
+  exit 0
+fi
+"$python" "$here/render_oracle.py" "$here" "$out" || exit 1
 node "$here/tokenize_oracle.mjs" "$here" "$out" || exit 1
