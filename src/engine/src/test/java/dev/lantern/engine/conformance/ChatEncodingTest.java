@@ -40,12 +40,13 @@ class ChatEncodingTest {
             int[] ids = plain.encodeChat(chat);
             long bosCount = Arrays.stream(ids).filter(id -> id == bosId).count();
             assertEquals(chat.startsWith(bos) ? 1 : 0, bosCount, () -> chat + " -> " + Arrays.toString(ids));
-            try (TextTokenizer addingBos = TextTokenizer.load(dir.resolve("tokenizer.json"), true)) {
-                assertEquals(bosCount, Arrays.stream(addingBos.encodeChat(chat)).filter(id -> id == bosId).count(),
-                        "encodeChat adds nothing even where plain text gets a BOS");
-                long plainBos = Arrays.stream(addingBos.encode(chat)).filter(id -> id == bosId).count();
-                if (plainBos != bosCount) {
-                    System.out.println("[conformance] " + family.name() + ": plain-text encoding would add a second BOS");
+            if (config.addBosToken() || config.addEosToken()) {
+                try (TextTokenizer addingBos = TextTokenizer.load(dir.resolve("tokenizer.json"), true)) {
+                    assertEquals(bosCount, Arrays.stream(addingBos.encodeChat(chat)).filter(id -> id == bosId).count(),
+                            "encodeChat adds nothing even where the engine loads the tokenizer to add special tokens");
+                    if (Arrays.stream(addingBos.encode(chat)).filter(id -> id == bosId).count() != bosCount) {
+                        System.out.println("[conformance] " + family.name() + ": plain-text encoding would add a second BOS");
+                    }
                 }
             }
             for (String special : plain.addedTokens()) {

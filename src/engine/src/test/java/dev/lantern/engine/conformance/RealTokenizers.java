@@ -5,15 +5,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 
-/** Tests run once per downloaded model family, each with that family's real tokenizer, loaded as the engine loads it. */
+/**
+ * Tests run once per downloaded model family, each with that family's real tokenizer, loaded as the engine
+ * loads it. Each tokenizer is loaded once per test run and shared by the test classes (loading the large ones
+ * takes seconds), and lives until the JVM ends.
+ */
 public final class RealTokenizers {
+    private static final Map<String, TextTokenizer> LOADED = new ConcurrentHashMap<>();
+
     private RealTokenizers() {
+    }
+
+    /** The family's tokenizer as the engine loads it for a model that does not add special tokens. */
+    public static TextTokenizer of(String family) {
+        return LOADED.computeIfAbsent(family, f -> load(Conformance.BUILT.resolve("models").resolve(f).resolve("tokenizer.json")));
     }
 
     /** One container per family holding the tests {@code perFamily} makes; skipped, with the reason, without a corpus. */
@@ -24,8 +37,8 @@ public final class RealTokenizers {
         }
         return Conformance.models().stream().map(dir -> DynamicContainer.dynamicContainer(dir.getFileName().toString(),
                 Stream.of(dir).flatMap(d -> {
-                    Family family = new Family(d.getFileName().toString(), load(d.resolve("tokenizer.json")));
-                    return perFamily.apply(family).stream().onClose(family.tokenizer()::close);
+                    String name = d.getFileName().toString();
+                    return perFamily.apply(new Family(name, of(name))).stream();
                 })));
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.engine.tokenizer.TextTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,7 +43,7 @@ class TokenizerConformanceTest {
     }
 
     private static Stream<DynamicTest> cases(String family, JsonNode expected) {
-        TextTokenizer tokenizer = load(Conformance.BUILT.resolve("models").resolve(family).resolve("tokenizer.json"));
+        TextTokenizer tokenizer = RealTokenizers.of(family);
         List<DynamicTest> tests = new ArrayList<>();
         for (String kind : List.of("texts", "chats")) {
             int i = 0;
@@ -57,14 +54,6 @@ class TokenizerConformanceTest {
                         tokenizer.encodeChat(text), () -> "text " + Conformance.JSON.valueToTree(text))));
             }
         }
-        return tests.stream().onClose(tokenizer::close);
-    }
-
-    private static TextTokenizer load(Path file) {
-        try {
-            return TextTokenizer.load(file, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tests.stream();
     }
 }
