@@ -234,35 +234,35 @@ final class ExpressionParser {
 
     private Expr list() {
         List<Expr> items = new ArrayList<>();
-        while (!in.current().isOperator("]")) {
-            if (!items.isEmpty()) {
-                in.expect(Kind.OPERATOR, ",");
-                if (in.current().isOperator("]")) {
-                    break;
-                }
-            }
-            items.add(expression(true));
-        }
-        in.expect(Kind.OPERATOR, "]");
+        commaSeparated("]", () -> items.add(expression(true)));
         return new Expr.ListLiteral(items, false);
     }
 
     private Expr dict() {
         List<Expr> keys = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
-        while (!in.current().isOperator("}")) {
-            if (!keys.isEmpty()) {
-                in.expect(Kind.OPERATOR, ",");
-                if (in.current().isOperator("}")) {
-                    break;
-                }
-            }
+        commaSeparated("}", () -> {
             keys.add(expression(true));
             in.expect(Kind.OPERATOR, ":");
             values.add(expression(true));
-        }
-        in.expect(Kind.OPERATOR, "}");
+        });
         return new Expr.DictLiteral(keys, values);
+    }
+
+    /** Items up to {@code close}, separated by commas, a trailing comma allowed; consumes {@code close}. */
+    private void commaSeparated(String close, Runnable item) {
+        boolean first = true;
+        while (!in.current().isOperator(close)) {
+            if (!first) {
+                in.expect(Kind.OPERATOR, ",");
+                if (in.current().isOperator(close)) {
+                    break;
+                }
+            }
+            first = false;
+            item.run();
+        }
+        in.expect(Kind.OPERATOR, close);
     }
 
     private Expr postfix(Expr node) {
@@ -395,37 +395,26 @@ final class ExpressionParser {
         in.expect(Kind.OPERATOR, "(");
         List<Expr> positional = new ArrayList<>();
         Map<String, Expr> keywords = new LinkedHashMap<>();
-        Expr spreadPositional = null;
-        Expr spreadKeywords = null;
-        boolean first = true;
-        while (!in.current().isOperator(")")) {
-            if (!first) {
-                in.expect(Kind.OPERATOR, ",");
-                if (in.current().isOperator(")")) {
-                    break;
-                }
-            }
-            first = false;
-            if (in.current().isOperator("*") && spreadPositional == null && spreadKeywords == null) {
+        Expr[] spread = new Expr[2];
+        commaSeparated(")", () -> {
+            if (in.current().isOperator("*") && spread[0] == null && spread[1] == null) {
                 in.next();
-                spreadPositional = expression(true);
-            } else if (in.current().isOperator("**") && spreadKeywords == null) {
+                spread[0] = expression(true);
+            } else if (in.current().isOperator("**") && spread[1] == null) {
                 in.next();
-                spreadKeywords = expression(true);
-            } else if (spreadPositional != null || spreadKeywords != null) {
+                spread[1] = expression(true);
+            } else if (spread[0] != null || spread[1] != null) {
                 throw in.error("invalid syntax for function call expression");
             } else if (in.current().kind() == Kind.NAME && in.peek(1).isOperator("=")) {
                 String key = in.next().text();
                 in.next();
                 keywords.put(key, expression(true));
+            } else if (!keywords.isEmpty()) {
+                throw in.error("invalid syntax for function call expression");
             } else {
-                if (!keywords.isEmpty()) {
-                    throw in.error("invalid syntax for function call expression");
-                }
                 positional.add(expression(true));
             }
-        }
-        in.expect(Kind.OPERATOR, ")");
-        return new Expr.Arguments(positional, keywords, spreadPositional, spreadKeywords);
+        });
+        return new Expr.Arguments(positional, keywords, spread[0], spread[1]);
     }
 }

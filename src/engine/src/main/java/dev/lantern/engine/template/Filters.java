@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * jinja2's built-in filters on text and numbers, plus transformers' {@code tojson}; the filters on
  * sequences live in {@link SequenceFilters}. A few jinja2 filters no chat template uses are recognised (so a
- * template naming them still parses, as it would in jinja2) but fail if applied.
+ * template naming them still parses, as it would in jinja2) but fail if applied. A registry of small
+ * functions, longer than most classes for that reason.
  */
 final class Filters {
     interface Filter {

@@ -10,7 +10,7 @@ import java.util.Set;
  * ({@code for}, {@code if}, {@code set}, {@code macro}, {@code call}, {@code filter}, {@code with},
  * {@code break}/{@code continue} of the loopcontrols extension, transformers' {@code generation}), with the
  * expression grammar in {@link ExpressionParser}. Unknown tags, filters and tests are errors here, before any
- * rendering, as they are for jinja2's compiler.
+ * rendering, as they are for jinja2's compiler. Longer than most classes: one method per tag.
  */
 final class Parser {
     private static final int MAX_NESTING = 200;

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Python's meaning of truth, length, iteration, membership, equality and ordering over the template's
  * values (None, bool, int as Long, float as Double, str, list, tuple, dict, Undefined). Strings are measured
- * and iterated by code point, as Python does, so an emoji counts as one character.
+ * and iterated by code point, as Python does, so an emoji counts as one character. Longer than most classes:
+ * these are the few rules every other part of the interpreter relies on, kept together.
  */
 final class Py {
     private Py() {

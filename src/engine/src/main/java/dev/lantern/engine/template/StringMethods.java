@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Python's str methods that chat templates call ({@code content.strip()}, {@code .split('</think>')},
  * {@code .startswith(('a', 'b'))}, {@code .title()}, {@code '{}'.format(x)}, ...), with Python's results:
- * indices count code points, {@code split()} without a separator splits on whitespace runs.
+ * indices count code points, {@code split()} without a separator splits on whitespace runs. Over 300 lines
+ * because it is one table of some forty small methods, read best side by side.
  */
 final class StringMethods {
     static final MethodTable TABLE = new MethodTable(methods(), Set.of());
