@@ -19,6 +19,9 @@ final class ExpressionParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private final TokenStream in;
     private final Set<String> namesRead = new java.util.HashSet<>();
+    /** Unknown filters and tests not (yet) known to sit in a conditional, which jinja2 forgives until run. */
+    private final List<TemplateException> unresolved = new ArrayList<>();
+    private final List<TemplateException> fatal = new ArrayList<>();
     private int depth;
 
     ExpressionParser(TokenStream in) {
@@ -34,6 +37,37 @@ final class ExpressionParser {
         } finally {
             read.addAll(namesRead);
             namesRead.addAll(outer);
+        }
+    }
+
+    /**
+     * Parses an {@code if} statement or a conditional expression: as in jinja2, an unknown filter or test in
+     * it is an error only if it is evaluated.
+     */
+    <T> T conditional(java.util.function.Supplier<T> parse) {
+        int mark = unresolved.size();
+        T result = parse.get();
+        unresolved.subList(mark, unresolved.size()).clear();
+        return result;
+    }
+
+    /** Parses the body of a loop, macro or filter block: jinja2 compiles it in a frame of its own, not forgiving. */
+    <T> T ownFrame(java.util.function.Supplier<T> parse) {
+        int mark = unresolved.size();
+        T result = parse.get();
+        List<TemplateException> inner = unresolved.subList(mark, unresolved.size());
+        fatal.addAll(inner);
+        inner.clear();
+        return result;
+    }
+
+    /** Fails on the first unknown filter or test outside any conditional, as jinja2's compiler does. */
+    void failOnUnknownNames() {
+        if (!fatal.isEmpty()) {
+            throw fatal.get(0);
+        }
+        if (!unresolved.isEmpty()) {
+            throw unresolved.get(0);
         }
     }
 
@@ -77,7 +111,17 @@ final class ExpressionParser {
     }
 
     private Expr conditional() {
+        int mark = unresolved.size();
         Expr result = or();
+        if (in.current().isName("if")) {
+            unresolved.subList(mark, unresolved.size()).clear();
+            return conditional(() -> conditionalTail(result));
+        }
+        return result;
+    }
+
+    private Expr conditionalTail(Expr first) {
+        Expr result = first;
         while (in.skipName("if")) {
             Expr test = or();
             Expr otherwise = in.skipName("else") ? conditional() : null;
@@ -306,7 +350,7 @@ final class ExpressionParser {
         Token name = in.expect(Kind.NAME, null);
         String filterName = dotted(name.text());
         if (!Filters.exists(filterName)) {
-            throw TemplateException.syntax("no filter named '" + filterName + "'", name.line());
+            unresolved.add(TemplateException.syntax("no filter named '" + filterName + "'", name.line()));
         }
         Expr.Arguments args = in.current().isOperator("(") ? arguments() : Expr.Arguments.NONE;
         return new Expr.Filter(value, filterName, args);
@@ -318,7 +362,7 @@ final class ExpressionParser {
         Token name = in.expect(Kind.NAME, null);
         String testName = dotted(name.text());
         if (!Tests.exists(testName)) {
-            throw TemplateException.syntax("no test named '" + testName + "'", name.line());
+            unresolved.add(TemplateException.syntax("no test named '" + testName + "'", name.line()));
         }
         Expr.Arguments args = Expr.Arguments.NONE;
         Token t = in.current();

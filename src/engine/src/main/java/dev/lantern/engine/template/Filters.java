@@ -53,9 +53,9 @@ final class Filters {
         FILTERS.put("round", (v, a, f) -> round(v, (int) Py.toLong(a.get(0, "precision", 0L)),
                 (String) a.get(1, "method", "common")));
         FILTERS.put("center", (v, a, f) -> StringMethods.pad(PyStr.str(v), Args.of(a.get(0, "width", 80L)), 0));
-        FILTERS.put("indent", (v, a, f) -> indent(PyStr.str(v), a.get(0, "width", 4L),
+        FILTERS.put("indent", (v, a, f) -> indent(text(v, "indent"), a.get(0, "width", 4L),
                 Py.truthy(a.get(1, "first", false)), Py.truthy(a.get(2, "blank", false))));
-        FILTERS.put("truncate", (v, a, f) -> truncate(PyStr.str(v), a));
+        FILTERS.put("truncate", (v, a, f) -> truncate(v, a));
         FILTERS.put("wordcount", (v, a, f) -> wordCount(PyStr.str(v)));
         FILTERS.put("format", (v, a, f) -> StringFormat.percent(PyStr.str(v),
                 a.positional().size() == 1 ? a.positional().get(0) : new PyTuple(a.positional())));
@@ -73,21 +73,22 @@ final class Filters {
     static Object apply(String name, Object value, Args args, Frame frame) {
         Filter filter = FILTERS.get(name);
         if (filter == null) {
-            throw new TemplateException("the filter '" + name + "' is not supported");
+            throw new TemplateException(NOT_SUPPORTED.contains(name) ? "the filter '" + name + "' is not supported"
+                    : "No filter named '" + name + "' found.");
         }
         if (value instanceof Undefined u && !name.equals("default") && !name.equals("d") && strictOnUndefined(name)) {
             throw u.error();
         }
         try {
             return filter.apply(value, args, frame);
-        } catch (ClassCastException e) {
-            throw new TemplateException("the filter '" + name + "' got an argument of the wrong type");
+        } catch (ClassCastException | NullPointerException e) {
+            throw new TemplateException("the filter '" + name + "' got a value or an argument of the wrong type");
         }
     }
 
     /** Filters that, in jinja2, touch the undefined value as an object rather than as text or a sequence. */
     private static boolean strictOnUndefined(String name) {
-        return Set.of("tojson", "abs", "round", "attr", "dictsort").contains(name);
+        return Set.of("tojson", "abs", "round", "attr", "dictsort", "int", "float", "indent").contains(name);
     }
 
     /** jinja2's title filter: capitalises after spaces, dashes and brackets (not after apostrophes, unlike str.title). */
@@ -110,6 +111,14 @@ final class Filters {
             out.appendCodePoint(Character.toUpperCase(first));
             out.append(word.substring(Character.charCount(first)).toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** The value a filter that works on str itself (not on its text) needs, as Python would insist. */
+    private static String text(Object v, String filter) {
+        if (!(v instanceof String s)) {
+            throw new TemplateException("the " + filter + " filter needs a string, not " + Py.typeName(v));
+        }
+        return s;
     }
 
     /** Runs of Python's {@code \\w}: letters, numbers and underscore (not joiners or marks, unlike Java's). */
@@ -221,14 +230,16 @@ final class Filters {
         return first ? pad + out : out.toString();
     }
 
-    private static String truncate(String s, Args a) {
+    /** jinja2's truncate measures the value itself, so a short list passes through and a number fails. */
+    private static Object truncate(Object v, Args a) {
         int length = (int) Py.toLong(a.get(0, "length", 255L));
         boolean killWords = Py.truthy(a.get(1, "killwords", false));
         String end = PyStr.str(a.get(2, "end", "..."));
         int leeway = (int) Py.toLong(a.get(3, "leeway", 5L) == null ? 5L : a.get(3, "leeway", 5L));
-        if (Py.len(s) <= length + leeway) {
-            return s;
+        if (Py.len(v) <= length + leeway) {
+            return v;
         }
+        String s = text(v, "truncate");
         String head = (String) Lookup.slice(s, 0L, (long) (length - Py.len(end)), null);
         if (killWords) {
             return head + end;

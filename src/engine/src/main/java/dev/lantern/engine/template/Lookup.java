@@ -75,13 +75,16 @@ final class Lookup {
         return ((List<?>) owner).get((int) at);
     }
 
-    /** Python's {@code seq[start:stop:step]} on a list, tuple or string; None means the default bound. */
+    /**
+     * Python's {@code seq[start:stop:step]} on a list, tuple or string; None means the default bound. Unlike a
+     * subscript, a slice of anything else is an error: jinja2 compiles slices to plain Python subscripts.
+     */
     static Object slice(Object owner, Object start, Object stop, Object step) {
         if (owner instanceof Undefined u) {
             throw u.error();
         }
         if (!(owner instanceof List || owner instanceof String)) {
-            return Undefined.missing(owner, "slice");
+            throw new TemplateException("'" + Py.typeName(owner) + "' object is not subscriptable");
         }
         int length = Py.len(owner);
         long by = step == null ? 1 : bound(step);

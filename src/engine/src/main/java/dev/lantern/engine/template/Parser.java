@@ -27,6 +27,7 @@ final class Parser {
         Parser parser = new Parser(Lexer.tokenize(source));
         Stmt body = parser.statements(Set.of());
         parser.in.expect(Kind.EOF, null);
+        parser.expressions.failOnUnknownNames();
         return body;
     }
 
@@ -65,7 +66,7 @@ final class Parser {
         Token tag = in.expect(Kind.NAME, null);
         Stmt s = switch (tag.text()) {
             case "for" -> forLoop();
-            case "if" -> ifBlock();
+            case "if" -> expressions.conditional(this::ifBlock);
             case "set" -> set();
             case "macro" -> macro();
             case "call" -> callBlock();
@@ -112,11 +113,11 @@ final class Parser {
             throw in.error("recursive loops are not supported");
         }
         in.expect(Kind.BLOCK_END, null);
-        Stmt body = statements(Set.of("endfor", "else"));
+        Stmt body = expressions.ownFrame(() -> statements(Set.of("endfor", "else")));
         Stmt otherwise = null;
         if (in.next().text().equals("else")) {
             in.expect(Kind.BLOCK_END, null);
-            otherwise = statements(Set.of("endfor"));
+            otherwise = expressions.ownFrame(() -> statements(Set.of("endfor")));
             in.next();
         }
         return new Stmt.For(target, iterable, condition, body, otherwise);
@@ -168,7 +169,7 @@ final class Parser {
         signature(parameters, defaults);
         in.expect(Kind.BLOCK_END, null);
         Set<String> read = new java.util.HashSet<>();
-        Stmt body = expressions.tracingNames(() -> statements(Set.of("endmacro")), read);
+        Stmt body = expressions.ownFrame(() -> expressions.tracingNames(() -> statements(Set.of("endmacro")), read));
         in.next();
         return new Stmt.MacroDefinition(new Macro.Signature(name, parameters, defaults, read), body);
     }
@@ -200,15 +201,15 @@ final class Parser {
         }
         in.expect(Kind.BLOCK_END, null);
         Set<String> read = new java.util.HashSet<>();
-        Stmt body = expressions.tracingNames(() -> statements(Set.of("endcall")), read);
+        Stmt body = expressions.ownFrame(() -> expressions.tracingNames(() -> statements(Set.of("endcall")), read));
         in.next();
         return new Stmt.CallBlock(call, new Macro.Signature("caller", parameters, defaults, read), body);
     }
 
     private Stmt filterBlock() {
-        List<Expr.Filter> filters = expressions.filterChain(true);
+        List<Expr.Filter> filters = expressions.ownFrame(() -> expressions.filterChain(true));
         in.expect(Kind.BLOCK_END, null);
-        Stmt body = statements(Set.of("endfilter"));
+        Stmt body = expressions.ownFrame(() -> statements(Set.of("endfilter")));
         in.next();
         return new Stmt.FilterBlock(filters, body);
     }

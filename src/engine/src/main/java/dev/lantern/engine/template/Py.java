@@ -70,6 +70,9 @@ final class Py {
         if (v instanceof Namespace) {
             return "Namespace";
         }
+        if (v instanceof PyIterator it) {
+            return it.kind();
+        }
         return v instanceof PyCallable ? "function" : v.getClass().getSimpleName();
     }
 
@@ -110,9 +113,6 @@ final class Py {
         if (v instanceof Undefined) {
             return 0;
         }
-        if (v instanceof Namespace n) {
-            throw new TemplateException("object of type 'Namespace' has no len()");
-        }
         throw new TemplateException("object of type '" + typeName(v) + "' has no len()");
     }
 
@@ -134,6 +134,9 @@ final class Py {
         if (v instanceof Undefined) {
             return List.of();
         }
+        if (v instanceof PyIterator it) {
+            return it.drain();
+        }
         throw new TemplateException("'" + typeName(v) + "' object is not iterable");
     }
 
@@ -145,6 +148,9 @@ final class Py {
             return s.contains(sub);
         }
         if (container instanceof Map<?, ?> m) {
+            if (item instanceof Map || item instanceof List && !(item instanceof PyTuple)) {
+                throw new TemplateException("unhashable type: '" + typeName(item) + "'");
+            }
             return m.containsKey(item) || m.keySet().stream().anyMatch(k -> eq(k, item));
         }
         if (container instanceof List<?> l) {
@@ -152,6 +158,9 @@ final class Py {
         }
         if (container instanceof Undefined) {
             return false;
+        }
+        if (container instanceof PyIterator it) {
+            return it.drain().stream().anyMatch(x -> eq(x, item));
         }
         throw new TemplateException("argument of type '" + typeName(container) + "' is not iterable");
     }

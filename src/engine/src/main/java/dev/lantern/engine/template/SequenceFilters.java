@@ -24,11 +24,14 @@ final class SequenceFilters {
             return items.isEmpty() ? Undefined.withHint("No first item, sequence was empty.") : items.get(0);
         });
         filters.put("last", (v, a, f) -> {
+            if (v instanceof PyIterator it) {
+                throw new TemplateException("'" + it.kind() + "' object is not reversible");
+            }
             List<Object> items = Py.iterate(v);
             return items.isEmpty() ? Undefined.withHint("No last item, sequence was empty.") : items.get(items.size() - 1);
         });
         filters.put("list", (v, a, f) -> new ArrayList<>(Py.iterate(v)));
-        filters.put("items", (v, a, f) -> {
+        filters.put("items", (v, a, f) -> generator(() -> {
             if (v instanceof Undefined) {
                 return List.of();
             }
@@ -36,22 +39,15 @@ final class SequenceFilters {
                 throw new TemplateException("Can only get item pairs from a mapping.");
             }
             return CollectionMethods.items(m);
-        });
+        }));
         filters.put("dictsort", (v, a, f) -> dictsort(v, a));
-        filters.put("map", SequenceFilters::map);
-        filters.put("select", (v, a, f) -> select(v, a, false, true));
-        filters.put("reject", (v, a, f) -> select(v, a, false, false));
-        filters.put("selectattr", (v, a, f) -> select(v, a, true, true));
-        filters.put("rejectattr", (v, a, f) -> select(v, a, true, false));
-        filters.put("unique", (v, a, f) -> unique(v, a));
-        filters.put("reverse", (v, a, f) -> {
-            if (v instanceof String s) {
-                return Lookup.slice(s, null, null, -1L);
-            }
-            List<Object> items = new ArrayList<>(Py.iterate(v));
-            Collections.reverse(items);
-            return items;
-        });
+        filters.put("map", (v, a, f) -> generator(() -> map(v, a, f)));
+        filters.put("select", (v, a, f) -> generator(() -> select(v, a, false, true)));
+        filters.put("reject", (v, a, f) -> generator(() -> select(v, a, false, false)));
+        filters.put("selectattr", (v, a, f) -> generator(() -> select(v, a, true, true)));
+        filters.put("rejectattr", (v, a, f) -> generator(() -> select(v, a, true, false)));
+        filters.put("unique", (v, a, f) -> generator(() -> unique(v, a)));
+        filters.put("reverse", (v, a, f) -> reverse(v));
         filters.put("sort", (v, a, f) -> sort(v, a));
         filters.put("sum", (v, a, f) -> {
             Object total = a.get(1, "start", 0L);
@@ -62,8 +58,30 @@ final class SequenceFilters {
         });
         filters.put("min", (v, a, f) -> extreme(v, a, -1));
         filters.put("max", (v, a, f) -> extreme(v, a, 1));
-        filters.put("batch", (v, a, f) -> batch(v, (int) Py.toLong(a.get(0, "linecount", 1L)),
-                a.has(1, "fill_with"), a.get(1, "fill_with", null)));
+        filters.put("batch", (v, a, f) -> generator(() -> batch(v, (int) Py.toLong(a.get(0, "linecount", 1L)),
+                a.has(1, "fill_with"), a.get(1, "fill_with", null))));
+    }
+
+    /** A generator whose items are computed, with any error they raise, when it is first consumed. */
+    private static PyIterator generator(java.util.function.Supplier<List<?>> items) {
+        return new PyIterator("generator", () -> items.get().iterator());
+    }
+
+    /** jinja2's reverse: a string reversed, else Python's reversed() iterator, else a reversed list. */
+    private static Object reverse(Object v) {
+        if (v instanceof String s) {
+            return Lookup.slice(s, null, null, -1L);
+        }
+        if (v instanceof List || v instanceof Map || v instanceof Undefined) {
+            List<Object> items = new ArrayList<>(Py.iterate(v));
+            Collections.reverse(items);
+            String kind = v instanceof PyTuple ? "reversed" : v instanceof List ? "list_reverseiterator"
+                    : v instanceof Map ? "dict_reversekeyiterator" : "reversed";
+            return new PyIterator(kind, items::iterator);
+        }
+        List<Object> items = new ArrayList<>(Py.iterate(v));
+        Collections.reverse(items);
+        return items;
     }
 
     /** jinja2's attribute getter: a dotted path of keys (or indices), each looked up as a subscript. */
@@ -99,7 +117,7 @@ final class SequenceFilters {
         return out.toString();
     }
 
-    private static Object map(Object v, Args a, Frame f) {
+    private static List<Object> map(Object v, Args a, Frame f) {
         List<Object> out = new ArrayList<>();
         if (a.positional().isEmpty() && a.keywords().containsKey("attribute")) {
             for (Object item : Py.iterate(v)) {

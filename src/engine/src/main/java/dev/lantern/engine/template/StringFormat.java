@@ -155,7 +155,7 @@ final class StringFormat {
                 default -> throw new TemplateException("unsupported format character '" + type + "'");
             });
         }
-        if (next < values.size()) {
+        if (next < values.size() && !(args instanceof java.util.Map)) {
             throw new TemplateException("not all arguments converted during string formatting");
         }
         return out.toString();

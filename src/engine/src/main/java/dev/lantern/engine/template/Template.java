@@ -41,6 +41,9 @@ public final class Template {
             throw new TemplateException("'break' or 'continue' outside of a loop");
         } catch (StackOverflowError e) {
             throw new TemplateException("the template nests too deeply to render");
+        } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | IllegalArgumentException
+                 | ArithmeticException e) {
+            throw new TemplateException("the template used a value of the wrong type: " + e.getClass().getSimpleName());
         }
         return frame.text();
     }

@@ -27,9 +27,9 @@ final class Tests {
         TESTS.put("number", (v, a) -> Py.isNumber(v));
         TESTS.put("string", (v, a) -> v instanceof String);
         TESTS.put("mapping", (v, a) -> v instanceof Map);
-        TESTS.put("iterable", (v, a) -> v instanceof String || v instanceof List || v instanceof Map
+        TESTS.put("sequence", (v, a) -> v instanceof String || v instanceof List || v instanceof Map
                 || v instanceof Undefined);
-        TESTS.put("sequence", TESTS.get("iterable"));
+        TESTS.put("iterable", (v, a) -> TESTS.get("sequence").test(v, a) || v instanceof PyIterator);
         TESTS.put("callable", (v, a) -> v instanceof PyCallable || v instanceof Undefined);
         TESTS.put("escaped", (v, a) -> false);
         TESTS.put("lower", (v, a) -> (Boolean) StringMethods.TABLE.methods().get("islower").call(PyStr.str(v), Args.NONE));

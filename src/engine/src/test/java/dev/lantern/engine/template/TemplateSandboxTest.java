@@ -82,8 +82,10 @@ class TemplateSandboxTest {
         TemplateException syntax = assertThrows(TemplateException.class, () -> Template.parse("line one\n{% if %}"));
         assertFalse(syntax.raisedByTemplate());
         assertTrue(syntax.getMessage().contains("line 2"), syntax.getMessage());
-        assertTrue(assertThrows(TemplateException.class, () -> Template.parse("{% if false %}{{ x|nosuch }}{% endif %}"))
+        assertTrue(assertThrows(TemplateException.class, () -> Template.parse("{% for x in [] %}{{ x|nosuch }}{% endfor %}"))
                 .getMessage().contains("no filter named 'nosuch'"));
+        assertEquals("ok", render("{% if false %}{{ x|nosuch }}{% endif %}ok", Map.of()), "jinja2 forgives it until run");
+        assertTrue(failure("{% if true %}{{ x is nosuch }}{% endif %}").getMessage().contains("no test named 'nosuch'"));
         assertTrue(failure("{{ nothing.attribute }}").getMessage().contains("'nothing' is undefined"));
         assertTrue(failure("{{ 'a' + 1 }}").getMessage().contains("can only concatenate str"));
     }
