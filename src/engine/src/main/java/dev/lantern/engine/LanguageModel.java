@@ -7,6 +7,7 @@ import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.OrtRuntime;
 import dev.lantern.engine.sampling.SamplingParams;
 import dev.lantern.engine.tokenizer.ChatTemplate;
+import dev.lantern.engine.tokenizer.ChatTemplateArguments;
 import dev.lantern.engine.tokenizer.TextTokenizer;
 import dev.lantern.engine.tokenizer.TokenizerConfig;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class LanguageModel implements AutoCloseable {
             DecoderSession decoder = new DecoderSession(OrtRuntime.open(onnx, options), config.vocabSize(),
                     config.numKeyValueHeads(), config.headDim());
             return new LanguageModel(directory, config, tokenizer,
-                    new ChatTemplate(tc.chatTemplate(), tc.bosToken(), tc.eosToken()), decoder);
+                    ChatTemplate.load(directory, tc), decoder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load model from " + directory, e);
         }
@@ -73,6 +74,30 @@ public final class LanguageModel implements AutoCloseable {
     /** The chat as the model's template renders it. */
     public String renderChat(List<ChatMessage> messages, boolean addGenerationPrompt) {
         return chatTemplate.render(messages, addGenerationPrompt);
+    }
+
+    /**
+     * Whole OpenAI messages, tools, documents and options through the model's template, as transformers'
+     * {@code apply_chat_template(..., tokenize=False)}; a {@link dev.lantern.engine.template.TemplateException}
+     * is the template's (or the request's) fault.
+     */
+    public String renderChat(ChatTemplateArguments arguments) {
+        return chatTemplate.render(arguments);
+    }
+
+    /** A rendered chat as token ids: special tokens in it recognised, none added (the template wrote them). */
+    public int[] encodeChat(String renderedChat) {
+        return tokenizer.encodeChat(renderedChat);
+    }
+
+    /** The strings of the model's added and special tokens, which untrusted text must not produce. */
+    public List<String> addedTokens() {
+        return tokenizer.addedTokens();
+    }
+
+    /** {@code untrusted} with every added or special token string broken, so it tokenizes as plain text. */
+    public String neutralize(String untrusted) {
+        return tokenizer.neutralize(untrusted);
     }
 
     public GenerationResult generate(String prompt, GenerationSettings settings) {
