@@ -11,12 +11,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps documents and the index consistent across restarts: at start-up, an index that does not hold as many
@@ -46,12 +44,7 @@ public class DocumentHousekeeping {
     IndexCompaction compaction;
 
     @Inject
-    @ConfigProperty(name = "lantern.search.compaction", defaultValue = "true")
-    boolean compact;
-
-    @Inject
-    @ConfigProperty(name = "lantern.documents.stale-processing-after", defaultValue = "PT15M")
-    Duration staleAfter;
+    DocumentSettings settings;
 
     @PostConstruct
     void checkIndex() {
@@ -70,7 +63,7 @@ public class DocumentHousekeeping {
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void failStaleProcessing() {
-        int failed = repository.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(staleAfter));
+        int failed = repository.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(settings.staleAfter()));
         if (failed > 0) {
             LOG.warning(() -> failed + " documents stopped processing (server restart?) and are marked failed");
         }
@@ -81,7 +74,7 @@ public class DocumentHousekeeping {
     @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void compactIndex() {
-        if (compact && !"running".equals(rebuild.status().state())) {
+        if (settings.compaction() && !"running".equals(rebuild.status().state())) {
             compaction.compactIfChanged();
         }
     }

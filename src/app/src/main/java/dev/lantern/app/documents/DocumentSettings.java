@@ -1,5 +1,7 @@
 package dev.lantern.app.documents;
 
+import java.time.Duration;
+
 import dev.lantern.app.documents.extraction.ExtractionLimits;
 
 /**
@@ -15,7 +17,12 @@ import dev.lantern.app.documents.extraction.ExtractionLimits;
  * @param syncMaxBytes    uploads up to this size are processed before the answer (200); larger ones in the
  *                        background (202)
  * @param syncMaxChunks   ... and only while they make at most this many chunks
+ * @param staleAfter      a document processing with no progress for this long is marked failed
+ * @param compaction      whether the search index is compacted every quarter of an hour
+ * @param retrievalCandidates candidates each ranking of a search takes before fusion
+ * @param rrfK            the k of reciprocal rank fusion
  */
 public record DocumentSettings(ExtractionLimits limits, int parseConcurrency, int chunkTokens, int overlapTokens,
-                               int maxChunkChars, int embeddingBatch, long syncMaxBytes, int syncMaxChunks) {
+                               int maxChunkChars, int embeddingBatch, long syncMaxBytes, int syncMaxChunks,
+                               Duration staleAfter, boolean compaction, int retrievalCandidates, int rrfK) {
 }

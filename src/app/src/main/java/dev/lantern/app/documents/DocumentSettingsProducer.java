@@ -29,10 +29,15 @@ public class DocumentSettingsProducer {
             @ConfigProperty(name = "lantern.documents.chunk.max-chars") int maxChunkChars,
             @ConfigProperty(name = "lantern.documents.embedding.batch-size") int embeddingBatch,
             @ConfigProperty(name = "lantern.documents.sync.max-bytes") long syncMaxBytes,
-            @ConfigProperty(name = "lantern.documents.sync.max-chunks") int syncMaxChunks) {
+            @ConfigProperty(name = "lantern.documents.sync.max-chunks") int syncMaxChunks,
+            @ConfigProperty(name = "lantern.documents.stale-processing-after") Duration staleAfter,
+            @ConfigProperty(name = "lantern.search.compaction") boolean compaction,
+            @ConfigProperty(name = "lantern.retrieval.candidates") int candidates,
+            @ConfigProperty(name = "lantern.retrieval.rrf-k") int rrfK) {
         ExtractionLimits limits = new ExtractionLimits(maxFileBytes, maxChars, maxEmbedded, maxDepth, parseTimeout,
                 maxZipEntries, maxZipBytes, maxRatio);
         return new DocumentSettings(limits, parseConcurrency, chunkTokens, overlapTokens,
-                Math.min(maxChunkChars, 20000), Math.max(1, embeddingBatch), syncMaxBytes, syncMaxChunks);
+                Math.min(maxChunkChars, 20000), Math.max(1, embeddingBatch), syncMaxBytes, syncMaxChunks, staleAfter,
+                compaction, Math.max(1, candidates), Math.max(1, rrfK));
     }
 }

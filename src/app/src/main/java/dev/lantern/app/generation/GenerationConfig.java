@@ -23,12 +23,12 @@ public class GenerationConfig {
 
     @Inject
     public GenerationConfig(
-            @ConfigProperty(name = "lantern.generation.timeout", defaultValue = "PT120S") Duration timeout,
-            @ConfigProperty(name = "lantern.generation.retry-after-seconds", defaultValue = "1") int retryAfterSeconds,
-            @ConfigProperty(name = "lantern.generation.auto-settings", defaultValue = "none") String auto,
-            @ConfigProperty(name = "lantern.generation.auto-settings.streaming", defaultValue = "none")
+            @ConfigProperty(name = "lantern.generation.timeout") Duration timeout,
+            @ConfigProperty(name = "lantern.generation.retry-after-seconds") int retryAfterSeconds,
+            @ConfigProperty(name = "lantern.generation.auto-settings") String auto,
+            @ConfigProperty(name = "lantern.generation.auto-settings.streaming")
             String streaming,
-            @ConfigProperty(name = "lantern.generation.stream-flush-interval", defaultValue = "PT0.02S")
+            @ConfigProperty(name = "lantern.generation.stream-flush-interval")
             Duration streamFlushInterval) {
         if (streamFlushInterval.isNegative() || streamFlushInterval.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("lantern.generation.stream-flush-interval must be between 0 and 1 s: "

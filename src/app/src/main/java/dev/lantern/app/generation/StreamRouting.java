@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import dev.lantern.app.platform.JsonBodyLimit;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends a generation request to the resource method for its answer's shape: OpenAI's clients ask for a stream in
@@ -37,11 +37,11 @@ public class StreamRouting implements ContainerRequestFilter {
     private static final Set<String> STREAMING_ROUTES = Set.of("/v1/chat/completions", "/v1/completions");
 
     @Inject
-    @ConfigProperty(name = "lantern.http.max-json-body-bytes", defaultValue = "1048576")
-    long maxBytes;
+    JsonBodyLimit limit;
 
     @Override
     public void filter(ContainerRequestContext context) throws IOException {
+        long maxBytes = limit.maxBytes();
         if (!"POST".equals(context.getMethod()) || !STREAMING_ROUTES.contains(route(context))
                 || !context.hasEntity() || context.getMediaType() == null
                 || !MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())

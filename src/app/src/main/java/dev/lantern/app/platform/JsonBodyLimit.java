@@ -24,9 +24,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class JsonBodyLimit implements ContainerRequestFilter {
 
+    private final long maxBytes;
+
     @Inject
-    @ConfigProperty(name = "lantern.http.max-json-body-bytes", defaultValue = "1048576")
-    long maxBytes;
+    public JsonBodyLimit(@ConfigProperty(name = "lantern.http.max-json-body-bytes") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** For CDI's client proxy only. */
+    protected JsonBodyLimit() {
+        this(0);
+    }
+
+    /** The most bytes a JSON request body may have. */
+    public long maxBytes() {
+        return maxBytes;
+    }
 
     @Override
     public void filter(ContainerRequestContext context) {

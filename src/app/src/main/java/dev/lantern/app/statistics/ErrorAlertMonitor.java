@@ -37,8 +37,8 @@ public class ErrorAlertMonitor {
 
     @Inject
     public ErrorAlertMonitor(
-            @ConfigProperty(name = "lantern.alerts.internal-errors.threshold", defaultValue = "10") int threshold,
-            @ConfigProperty(name = "lantern.alerts.internal-errors.window", defaultValue = "PT5M") Duration window,
+            @ConfigProperty(name = "lantern.alerts.internal-errors.threshold") int threshold,
+            @ConfigProperty(name = "lantern.alerts.internal-errors.window") Duration window,
             @ConfigProperty(name = "lantern.alerts.webhook-url") Optional<URI> webhook) {
         this(threshold, window, webhook, Clock.systemUTC());
     }

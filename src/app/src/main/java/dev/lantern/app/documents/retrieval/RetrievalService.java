@@ -3,6 +3,7 @@ package dev.lantern.app.documents.retrieval;
 import dev.lantern.app.documents.DocumentChunk;
 import dev.lantern.app.documents.DocumentEmbeddings;
 import dev.lantern.app.documents.DocumentRepository;
+import dev.lantern.app.documents.DocumentSettings;
 import dev.lantern.app.documents.Viewer;
 import dev.lantern.app.errors.TranslateErrors;
 
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hybrid retrieval over the caller's documents, for {@code POST /v1/documents/search} and for grounded
@@ -35,20 +35,15 @@ public class RetrievalService {
     DocumentRepository repository;
 
     @Inject
-    @ConfigProperty(name = "lantern.retrieval.candidates", defaultValue = "50")
-    int candidates;
-
-    @Inject
-    @ConfigProperty(name = "lantern.retrieval.rrf-k", defaultValue = "60")
-    int rrfK;
+    DocumentSettings settings;
 
     /** The {@code topK} best passages for {@code query}, best first; only {@code documentIds} when given. */
     public List<Passage> retrieve(Viewer viewer, String query, int topK, List<String> documentIds) {
-        int k = Math.max(candidates, topK);
+        int k = Math.max(settings.retrievalCandidates(), topK);
         float[] vector = embeddings.embed(query);
         List<Long> nearest = search.nearest(vector, k, viewer, documentIds);
         List<Long> keywords = search.keywords(query, k, viewer, documentIds);
-        List<ReciprocalRankFusion.Fused<Long>> fused = ReciprocalRankFusion.fuse(rrfK, topK, nearest, keywords);
+        List<ReciprocalRankFusion.Fused<Long>> fused = ReciprocalRankFusion.fuse(settings.rrfK(), topK, nearest, keywords);
         Map<Long, DocumentChunk> chunks = repository.visibleChunks(
                         fused.stream().map(ReciprocalRankFusion.Fused::item).toList(), viewer).stream()
                 .collect(Collectors.toMap(DocumentChunk::id, Function.identity()));

@@ -21,13 +21,13 @@ public class CacheSettings {
     private final Optional<URI> redis;
 
     @Inject
-    public CacheSettings(@ConfigProperty(name = "lantern.cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "lantern.cache.deterministic-only", defaultValue = "true") boolean deterministicOnly,
-            @ConfigProperty(name = "lantern.cache.max-entries", defaultValue = "10000") long maxEntries,
-            @ConfigProperty(name = "lantern.cache.ttl", defaultValue = "PT1H") Duration ttl,
-            @ConfigProperty(name = "lantern.cache.semantic.enabled", defaultValue = "false") boolean semantic,
-            @ConfigProperty(name = "lantern.cache.semantic.threshold", defaultValue = "0.95") double threshold,
-            @ConfigProperty(name = "lantern.cache.semantic.bucket-size", defaultValue = "256") int bucketSize,
+    public CacheSettings(@ConfigProperty(name = "lantern.cache.enabled") boolean enabled,
+            @ConfigProperty(name = "lantern.cache.deterministic-only") boolean deterministicOnly,
+            @ConfigProperty(name = "lantern.cache.max-entries") long maxEntries,
+            @ConfigProperty(name = "lantern.cache.ttl") Duration ttl,
+            @ConfigProperty(name = "lantern.cache.semantic.enabled") boolean semantic,
+            @ConfigProperty(name = "lantern.cache.semantic.threshold") double threshold,
+            @ConfigProperty(name = "lantern.cache.semantic.bucket-size") int bucketSize,
             @ConfigProperty(name = "LANTERN_REDIS_URL") Optional<String> redis) {
         this.enabled = enabled;
         this.deterministicOnly = deterministicOnly;
