@@ -34,8 +34,8 @@ public class ContainerErrorServlet extends HttpServlet {
                 thrown instanceof Throwable t ? t : null);
         String requestId = RequestIdFilter.requestId(request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        responses.record(error, requestId, request.getMethod() + " " + (code == 404 ? EndpointName.UNMATCHED
-                : uri == null ? EndpointName.UNMATCHED : "container"));
+        responses.record(error, requestId, EndpointName.of(request.getMethod(),
+                code == 404 || uri == null ? EndpointName.UNMATCHED : "container"));
         response.setStatus(errorCode.status());
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -46,4 +46,9 @@ public class ErrorResponses {
     public static String endpoint(String method, ResourceInfo resource) {
         return EndpointName.of(method, resource);
     }
+
+    /** An endpoint answered outside JAX-RS (a servlet filter): {@code route} must be one of the caller's fixed words. */
+    public static String endpoint(String method, String route) {
+        return EndpointName.of(method, route);
+    }
 }
