@@ -60,6 +60,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final String CHALLENGE = "Bearer realm=\"lantern\"";
+    private static final int MAX_PROVIDER_SUBJECT = 200;
     private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
     @Context
@@ -139,8 +140,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return Optional.of(new CallerIdentity(jwt.getSubject(), email, roles, Optional.empty()));
         }
         Set<String> roles = groups.contains(settings.idpAdminGroup()) ? Set.of(Roles.USER, Roles.ADMIN) : Set.of(Roles.USER);
-        return Optional.of(new CallerIdentity(jwt.getSubject(), text(jwt.getClaim("email")).orElse(email), roles,
-                Optional.empty()));
+        return Optional.of(new CallerIdentity(providerSubject(jwt.getSubject()), text(jwt.getClaim("email")).orElse(email),
+                roles, Optional.empty()));
+    }
+
+    /**
+     * The provider's {@code sub} in a namespace of its own, so that it can never equal a Lantern user id (and
+     * reach that user's documents); a very long one by its hash, to fit the owner columns (255).
+     */
+    static String providerSubject(String sub) {
+        return CallerIdentity.PROVIDER_PREFIX + (sub.length() > MAX_PROVIDER_SUBJECT ? "#" + Secrets.sha256(sub) : sub);
     }
 
     /** A claim as text: MicroProfile JWT gives custom claims as JSON-P values. */

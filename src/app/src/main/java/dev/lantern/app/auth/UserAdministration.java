@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * What administrators do to accounts: create, disable and enable, reset a password, and make sure the first
- * administrator exists. Disabling or resetting a password revokes the account's refresh tokens; its access
- * tokens and API keys stop working within seconds ({@link ActiveUsers}, {@link ApiKeys}).
+ * administrator exists. Disabling an account revokes its refresh tokens, and its access tokens and API keys
+ * stop working within seconds ({@link ActiveUsers}, {@link ApiKeys}). A new password revokes the refresh
+ * tokens and (unless {@code lantern.auth.password-change.revoke-api-keys} is false) the API keys, so that
+ * nothing obtained with the old password outlives it but access tokens, which expire within minutes.
  */
 @ApplicationScoped
 @Transactional
@@ -37,6 +39,9 @@ public class UserAdministration {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    AuthSettings settings;
 
     public UserAccount create(String email, char[] password, Set<String> roles) {
         String address = UserRepository.normalise(email);
@@ -71,7 +76,7 @@ public class UserAdministration {
         UserAccount user = find(id);
         user.changePassword(hasher.hash(password));
         users.save(user);
-        refreshTokens.revokeAll(user.id());
+        passwordChanged(user);
     }
 
     /**
@@ -87,13 +92,20 @@ public class UserAdministration {
         }
         if (!hasher.verifyOrWaste(password, user.passwordHash())) {
             user.changePassword(hasher.hash(password));
-            refreshTokens.revokeAll(user.id());
+            passwordChanged(user);
         }
         Set<String> roles = user.roles();
         roles.add(Roles.ADMIN);
         user.changeRoles(roles);
         user.setEnabled(true);
         users.save(user);
+    }
+
+    private void passwordChanged(UserAccount user) {
+        refreshTokens.revokeAll(user.id());
+        if (settings.passwordChangeRevokesApiKeys()) {
+            apiKeys.revokeAll(user.id());
+        }
     }
 
     public boolean exists(String email) {
