@@ -45,6 +45,15 @@ public final class LanternServer {
         return Path.of(System.getProperty("lantern.it.serverDir", "target/liberty-usr/servers/lantern-it"));
     }
 
+    /** The EAR deployment check's server (lantern-ear: embedded H2, its own keys and administrator). */
+    public static String earUrl() {
+        return System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
+    }
+
+    public static Path earServerDir() {
+        return serverDir().resolveSibling("lantern-ear");
+    }
+
     public static Path messagesLog() {
         return serverDir().resolve("logs").resolve("messages.log");
     }
@@ -89,8 +98,13 @@ public final class LanternServer {
      * such line in it).
      */
     public static String[] generatedAdministrator() throws IOException {
+        return generatedAdministrator(serverDir());
+    }
+
+    /** The first administrator of the server in {@code server} (see {@link #generatedAdministrator()}). */
+    public static String[] generatedAdministrator(Path server) throws IOException {
         List<Path> logs;
-        try (Stream<Path> files = Files.list(messagesLog().getParent())) {
+        try (Stream<Path> files = Files.list(server.resolve("logs"))) {
             logs = files.filter(f -> f.getFileName().toString().matches("messages.*\\.log"))
                     .sorted(Comparator.comparing(LanternServer::modified).reversed()).toList();
         }
@@ -104,7 +118,7 @@ public final class LanternServer {
                 return found;
             }
         }
-        throw new AssertionError("no generated administrator password in " + messagesLog().getParent());
+        throw new AssertionError("no generated administrator password in " + server.resolve("logs"));
     }
 
     private static FileTime modified(Path file) {

@@ -34,11 +34,7 @@ class RateLimitIT {
     @BeforeAll
     static void serversReady() throws Exception {
         LanternServer.awaitReady(LanternServer.baseUrl(), Duration.ofMinutes(3));
-        LanternServer.awaitReady(earUrl(), Duration.ofMinutes(3));
-    }
-
-    private static String earUrl() {
-        return System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
+        LanternServer.awaitReady(LanternServer.earUrl(), Duration.ofMinutes(3));
     }
 
     @Test
@@ -129,7 +125,7 @@ class RateLimitIT {
         int refusedByIt = 0;
         int refusedByEar = 0;
         for (int i = 0; i < 60; i++) {
-            String base = i % 2 == 0 ? LanternServer.baseUrl() : earUrl();
+            String base = i % 2 == 0 ? LanternServer.baseUrl() : LanternServer.earUrl();
             HttpResponse<String> response = AuthClient.call("POST", base, "/auth/refresh", null,
                     Map.of("refresh_token", "lrt_not-a-token"), Map.of("X-Forwarded-For", client));
             if (response.statusCode() == 401) {

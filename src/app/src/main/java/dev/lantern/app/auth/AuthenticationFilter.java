@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
 /**
  * Authentication and authorization of every JAX-RS request, so that every 401 and 403 carries the
@@ -46,7 +48,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *       (Lantern's start {@code {"kid":"lantern}) and keep the TAI away from API keys, which it would reject
  *       as malformed. Here a verified token arrives as the request's {@link JsonWebToken} principal; a
  *       bearer that is neither verified nor a valid key leaves no identity.</li>
- *   <li>Opaque API keys ({@code Bearer lk_…}) are checked here against their stored hashes.</li>
+ *   <li>Opaque API keys ({@code Bearer lk_…}) are checked here against their stored hashes, and a Lantern
+ *       token's key against the revoked ones ({@link SigningKeys#accepts}): MicroProfile JWT caches keys.</li>
  *   <li>This filter (priority AUTHENTICATION, before Liberty's) fills {@link Caller}, sets a
  *       {@code SecurityContext} for the identity, and applies {@code @RolesAllowed}/{@code @PermitAll}/
  *       {@code @DenyAll} itself by throwing catalogue errors: 401 {@code UNAUTHORIZED} when no identity,
@@ -86,6 +89,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @Override
     public void filter(ContainerRequestContext context) {
@@ -131,6 +137,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         String email = text(jwt.getClaim("upn")).orElse(jwt.getName());
         if (settings.issuer().equals(jwt.getIssuer())) {
+            if (!signingKeys.accepts(keyId(jwt.getRawToken()))) {
+                events.record(SecurityEvents.Type.INVALID_TOKEN, jwt.getSubject(), clientAddress.of(request));
+                return Optional.empty();
+            }
             if (!activeUsers.isEnabled(jwt.getSubject())) {
                 events.record(SecurityEvents.Type.DISABLED_ACCOUNT, jwt.getSubject(), clientAddress.of(request));
                 return Optional.empty();
@@ -150,6 +160,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      */
     static String providerSubject(String sub) {
         return CallerIdentity.PROVIDER_PREFIX + (sub.length() > MAX_PROVIDER_SUBJECT ? "#" + Secrets.sha256(sub) : sub);
+    }
+
+    /** The {@code kid} of a verified token's header (MicroProfile JWT does not expose the header). */
+    private static String keyId(String rawToken) {
+        try {
+            return JsonWebStructure.fromCompactSerialization(rawToken).getKeyIdHeaderValue();
+        } catch (JoseException e) {
+            return null;
+        }
     }
 
     /** A claim as text: MicroProfile JWT gives custom claims as JSON-P values. */
