@@ -43,6 +43,9 @@ public class UserAdministration {
     @Inject
     AuthSettings settings;
 
+    @Inject
+    FirstAdministrator firstAdministrator;
+
     public UserAccount create(String email, char[] password, Set<String> roles) {
         String address = UserRepository.normalise(email);
         if (!EMAIL.matcher(address).matches()) {
@@ -68,31 +71,41 @@ public class UserAdministration {
         }
         activeUsers.forget(user.id());
         apiKeys.forgetUser(user.id());
-        return users.save(user);
+        UserAccount saved = users.save(user);
+        firstAdministrator.sync();
+        return saved;
     }
 
     public void resetPassword(String id, char[] password) {
         checkPassword(password);
         UserAccount user = find(id);
         user.changePassword(hasher.hash(password));
+        firstAdministrator.passwordSet(user, password);
         users.save(user);
         passwordChanged(user);
+        firstAdministrator.sync();
     }
 
     /**
      * The configured first administrator: created if missing, otherwise given this password (when it no
-     * longer matches), the admin role and the enabled flag, so that the configuration stays the truth.
+     * longer matches), the admin role and the enabled flag, so that the configuration stays the truth; the
+     * admin console's hash of the password is stored with it ({@link FirstAdministrator}).
      */
     public void ensureAdministrator(String email, char[] password) {
         UserAccount user = users.findByEmail(email).orElse(null);
         if (user == null) {
-            users.add(new UserAccount(UserRepository.normalise(email), hasher.hash(password),
-                    Set.of(Roles.ADMIN, Roles.USER)));
+            UserAccount created = new UserAccount(UserRepository.normalise(email), hasher.hash(password),
+                    Set.of(Roles.ADMIN, Roles.USER));
+            firstAdministrator.passwordSet(created, password);
+            users.add(created);
             return;
         }
         if (!hasher.verifyOrWaste(password, user.passwordHash())) {
             user.changePassword(hasher.hash(password));
+            firstAdministrator.passwordSet(user, password);
             passwordChanged(user);
+        } else if (user.consolePasswordHash() == null) {
+            firstAdministrator.passwordSet(user, password);
         }
         Set<String> roles = user.roles();
         roles.add(Roles.ADMIN);
