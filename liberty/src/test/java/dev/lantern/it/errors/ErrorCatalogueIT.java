@@ -86,6 +86,23 @@ class ErrorCatalogueIT {
         }
     }
 
+    /**
+     * An unknown path under one of Liberty's own web modules (health) is answered by the container's error
+     * page, outside the application: a JSON error body there too, and no internal exception names.
+     */
+    @Test
+    void unknownPathsOfLibertysHealthModuleAnswerAJsonErrorBody() throws Exception {
+        for (String path : new String[] {"/health/nope", "/health/live/deeper"}) {
+            HttpResponse<String> response = send(at(path).GET());
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(!response.headers().firstValue("Content-Type").orElse("").contains("html"),
+                    path + ": " + response.headers().map());
+            assertEquals("NOT_FOUND", LanternServer.json(response).path("error").path("code").asText(),
+                    path + ": " + response.body());
+            assertTrue(!response.body().contains("Exception") && !response.body().contains("SRVE"), response.body());
+        }
+    }
+
     @Test
     void errorsAreCountedInMetricsByCodeAndEndpoint() throws Exception {
         send(at("/no/such/path/for/metrics").GET());
