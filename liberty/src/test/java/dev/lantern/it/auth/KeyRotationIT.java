@@ -45,7 +45,7 @@ class KeyRotationIT {
     void revokingThePreviousKeysRefusesTheirTokensAtOnce() throws Exception {
         String ear = LanternServer.earUrl();
         LanternServer.awaitReady(ear, Duration.ofMinutes(3));
-        String[] admin = LanternServer.generatedAdministrator(LanternServer.earServerDir());
+        String[] admin = LanternServer.earAdministrator();
         String before = login(ear, admin);
         assertEquals(200, AuthClient.call("GET", ear, "/v1/api-keys", before, null, Map.of()).statusCode());
 

@@ -62,7 +62,13 @@ final class FallbackStore implements RateLimitStore {
     }
 
     @Override
+    public void warmUp() {
+        shared.warmUp();
+    }
+
+    @Override
     public void close() {
+        shared.close();
         local.close();
     }
 

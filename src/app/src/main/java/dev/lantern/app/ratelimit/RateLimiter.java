@@ -33,14 +33,22 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  * {@code lantern_ratelimit_requests_total{policy,outcome}}.
  *
  * <p>Login lockouts ({@link #failures}) and token quotas are protections, not conveniences: they never fail
- * open. They live in a store of their own, which falls back to this process while Redis cannot answer
- * (counted with {@code mode="memory"}), and which a flood of anonymous callers cannot evict. Anonymous callers
+ * open. They live in a store of their own (a Redis connection allowed {@value #PROTECTIONS_SECONDS} s), which
+ * falls back to this process while Redis cannot answer (counted with {@code mode="memory"}), and which a
+ * flood of anonymous callers cannot evict. Anonymous callers
  * are counted by {@link AddressBlock} (an IPv6 client by its /64).
  */
 @ApplicationScoped
 public class RateLimiter {
 
     static final Duration MAX_TIMEOUT = Duration.ofMillis(250);
+    /**
+     * Lockouts and token quotas wait longer for Redis, on a connection of their own: what they guard costs far
+     * more (a login hashes for half a second, a generation runs for seconds), and every answer Redis misses is
+     * counted by this server alone, beside the shared count.
+     */
+    static final long PROTECTIONS_SECONDS = 1;
+    static final Duration PROTECTIONS_TIMEOUT = Duration.ofSeconds(PROTECTIONS_SECONDS);
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
 
     private final RateLimitStore store;
@@ -63,10 +71,10 @@ public class RateLimiter {
             @ConfigProperty(name = "lantern.ratelimit.redis.timeout", defaultValue = "PT0.25S") Duration timeout,
             @ConfigProperty(name = "lantern.ratelimit.key-prefix", defaultValue = "lantern") String prefix) {
         Duration bounded = timeout.compareTo(MAX_TIMEOUT) > 0 || timeout.isNegative() ? MAX_TIMEOUT : timeout;
-        this.store = redisUrl.filter(url -> !url.isBlank())
-                .<RateLimitStore>map(url -> new RedisStore(url.trim(), bounded)).orElseGet(InMemoryStore::new);
-        this.protections = store instanceof RedisStore
-                ? new FallbackStore(store, new InMemoryStore(), this::fellBack) : new InMemoryStore();
+        Optional<String> redis = redisUrl.map(String::trim).filter(url -> !url.isEmpty());
+        this.store = redis.<RateLimitStore>map(url -> new RedisStore(url, bounded)).orElseGet(InMemoryStore::new);
+        this.protections = redis.<RateLimitStore>map(url -> new FallbackStore(new RedisStore(url, PROTECTIONS_TIMEOUT),
+                new InMemoryStore(), this::fellBack)).orElseGet(InMemoryStore::new);
         this.prefix = prefix;
         LOG.info(() -> "Rate limits are kept in " + store.kind() + " (key prefix " + prefix + ")");
     }
@@ -81,6 +89,7 @@ public class RateLimiter {
     /** Connects to the store at start-up rather than on the first request. */
     void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
         store.warmUp();
+        protections.warmUp();
     }
 
     @PreDestroy
