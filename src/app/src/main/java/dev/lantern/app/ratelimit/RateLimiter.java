@@ -33,9 +33,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  * {@code lantern_ratelimit_requests_total{policy,outcome}}.
  *
  * <p>Login lockouts ({@link #failures}) and token quotas are protections, not conveniences: they never fail
- * open. They live in a store of their own (a Redis connection allowed {@value #PROTECTIONS_SECONDS} s), which
- * falls back to this process while Redis cannot answer (counted with {@code mode="memory"}), and which a
- * flood of anonymous callers cannot evict. Anonymous callers
+ * open. They live in a store of their own, which a flood of anonymous callers cannot evict: with Redis, a
+ * connection allowed {@value #PROTECTIONS_SECONDS} s beside a count in this process that holds whatever Redis
+ * does ({@link MirroredStore}; Redis failures counted with {@code mode="memory"}). Anonymous callers
  * are counted by {@link AddressBlock} (an IPv6 client by its /64).
  */
 @ApplicationScoped
@@ -44,8 +44,8 @@ public class RateLimiter {
     static final Duration MAX_TIMEOUT = Duration.ofMillis(250);
     /**
      * Lockouts and token quotas wait longer for Redis, on a connection of their own: what they guard costs far
-     * more (a login hashes for half a second, a generation runs for seconds), and every answer Redis misses is
-     * counted by this server alone, beside the shared count.
+     * more (a login hashes for half a second, a generation runs for seconds), and an answer Redis misses
+     * leaves the decision to this server's own count.
      */
     static final long PROTECTIONS_SECONDS = 1;
     static final Duration PROTECTIONS_TIMEOUT = Duration.ofSeconds(PROTECTIONS_SECONDS);
@@ -73,7 +73,7 @@ public class RateLimiter {
         Duration bounded = timeout.compareTo(MAX_TIMEOUT) > 0 || timeout.isNegative() ? MAX_TIMEOUT : timeout;
         Optional<String> redis = redisUrl.map(String::trim).filter(url -> !url.isEmpty());
         this.store = redis.<RateLimitStore>map(url -> new RedisStore(url, bounded)).orElseGet(InMemoryStore::new);
-        this.protections = redis.<RateLimitStore>map(url -> new FallbackStore(new RedisStore(url, PROTECTIONS_TIMEOUT),
+        this.protections = redis.<RateLimitStore>map(url -> new MirroredStore(new RedisStore(url, PROTECTIONS_TIMEOUT),
                 new InMemoryStore(), this::fellBack)).orElseGet(InMemoryStore::new);
         this.prefix = prefix;
         LOG.info(() -> "Rate limits are kept in " + store.kind() + " (key prefix " + prefix + ")");
@@ -163,7 +163,7 @@ public class RateLimiter {
         };
     }
 
-    /** The shared store did not answer a protection's call, which this process's store answered instead. */
+    /** The shared store did not answer a protection's call: this process's count alone decided it. */
     private void fellBack(RuntimeException failure) {
         count("lantern.ratelimit.store.failures", new Tag("mode", "memory"));
         logFailure("lockouts and token quotas are counted by this server alone meanwhile", failure);
