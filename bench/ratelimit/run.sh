@@ -32,7 +32,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 export WLP_USER_DIR=$USR
 export LANTERN_HTTP_PORT=$PORT LANTERN_HTTPS_PORT=$((PORT + 363)) LANTERN_DATA_DIR=$DATA
-export LANTERN_ADMIN_EMAIL=bench-admin@lantern.local LANTERN_ADMIN_PASSWORD=bench-admin-password
+# A random administrator password: a weak one (such as "bench-admin-password") stops the start-up.
+export LANTERN_ADMIN_EMAIL=bench-admin@lantern.local
+export LANTERN_ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d " \n")"
 # The measured user must not run out of its quota during the run (the default policy is 1,000/hour).
 export LANTERN_RATELIMIT_POLICY_DEFAULT_ROLE_USER_LIMITS=1000000000/hour
 if [ "$STORE" = redis ]; then

@@ -13,7 +13,7 @@ class EarDeploymentIT {
 
     @Test
     void earIsReady() throws Exception {
-        String base = System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
+        String base = LanternServer.earUrl();
         LanternServer.awaitReady(base, Duration.ofMinutes(3));
         HttpResponse<String> ready = LanternServer.client().send(
                 HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import javax.net.ssl.X509TrustManager;
 public final class LanternServer {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Path, String[]> ADMINISTRATORS = new HashMap<>();
     private static final Pattern GENERATED_PASSWORD =
             Pattern.compile("Generated the administrator password for (\\S+): (\\S+)");
 
@@ -43,6 +47,21 @@ public final class LanternServer {
 
     public static Path serverDir() {
         return Path.of(System.getProperty("lantern.it.serverDir", "target/liberty-usr/servers/lantern-it"));
+    }
+
+    /** The EAR deployment check's server (lantern-ear: embedded H2, its own keys and administrator). */
+    public static String earUrl() {
+        return System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
+    }
+
+    public static Path earServerDir() {
+        return serverDir().resolveSibling("lantern-ear");
+    }
+
+    /** The EAR server's first administrator, configured in its server.env: {email, password}. */
+    public static String[] earAdministrator() {
+        return new String[] {System.getProperty("lantern.ear.admin.email", "it-operator@lantern.test"),
+                System.getProperty("lantern.ear.admin.password", "ear-it-7Rk2-Vq9x-Lw4z")};
     }
 
     public static Path messagesLog() {
@@ -84,16 +103,39 @@ public final class LanternServer {
     }
 
     /**
-     * The first administrator's email and password, as logged once at the server's first start on its
-     * database. A restart rolls messages.log over, so the newest log holding the line is read (the last
-     * such line in it).
+     * The first administrator's email and password, generated at the server's first start on its database
+     * and written to {@code lantern-data/admin-password} (read once and kept: the server deletes the file
+     * when the password is changed). Servers that predate the file logged it once instead: then the newest
+     * messages log holding the line is read (a restart rolls messages.log over).
      */
     public static String[] generatedAdministrator() throws IOException {
         return generatedAdministrator(serverDir());
     }
 
-    /** The same, for another server of the build (e.g. lantern-ear). */
-    public static String[] generatedAdministrator(Path server) throws IOException {
+    /** The first administrator of the server in {@code server} (see {@link #generatedAdministrator()}). */
+    private static synchronized String[] generatedAdministrator(Path server) throws IOException {
+        String[] known = ADMINISTRATORS.get(server);
+        if (known == null) {
+            known = readAdministrator(server);
+            ADMINISTRATORS.put(server, known);
+        }
+        return known.clone();
+    }
+
+    /** Where a server writes its generated administrator password. */
+    public static Path administratorFile(Path server) {
+        return server.resolve("lantern-data").resolve("admin-password");
+    }
+
+    private static String[] readAdministrator(Path server) throws IOException {
+        Path file = administratorFile(server);
+        if (Files.isRegularFile(file)) {
+            Properties account = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                account.load(in);
+            }
+            return new String[] {account.getProperty("email"), account.getProperty("password")};
+        }
         List<Path> logs;
         try (Stream<Path> files = Files.list(server.resolve("logs"))) {
             logs = files.filter(f -> f.getFileName().toString().matches("messages.*\\.log"))

@@ -66,6 +66,34 @@ class ApiKeyIT {
         assertFalse(added.contains("J2CA0026E") || added.contains("DSRA9400E") || added.contains("FFDC"), added);
     }
 
+    /** A stolen key (or access token turned into one) must not mint keys of its own that outlive it. */
+    @Test
+    void anApiKeyCannotCreateApiKeys() throws Exception {
+        String[] user = AuthClient.newUser("user");
+        String access = AuthClient.tokens(user[1], user[2]).path("access_token").asText();
+        String key = LanternServer.json(AuthClient.post("/v1/api-keys", access, Map.of("name", "ci"))).path("key").asText();
+        JsonNode error = AuthClient.assertError(AuthClient.post("/v1/api-keys", key, Map.of("name", "copy")), 403,
+                "FORBIDDEN");
+        assertTrue(error.path("message").asText().contains("/login"), error.toString());
+        assertEquals(200, AuthClient.get("/v1/api-keys", key).statusCode(), "the key itself still works");
+    }
+
+    /** A reset password ends every credential the old one made: refresh tokens and API keys. */
+    @Test
+    void aPasswordResetRevokesRefreshTokensAndApiKeys() throws Exception {
+        String[] user = AuthClient.newUser("user");
+        JsonNode tokens = AuthClient.tokens(user[1], user[2]);
+        String access = tokens.path("access_token").asText();
+        String key = LanternServer.json(AuthClient.post("/v1/api-keys", access, Map.of("name", "laptop"))).path("key").asText();
+        assertEquals(200, AuthClient.get("/v1/api-keys", key).statusCode());
+
+        assertEquals(204, AuthClient.post("/admin/users/" + user[0] + "/password", AuthClient.adminToken(),
+                Map.of("password", "a-brand-new-password")).statusCode());
+        AuthClient.assertError(AuthClient.get("/v1/api-keys", key), 401, "UNAUTHORIZED");
+        AuthClient.assertError(AuthClient.post("/auth/refresh", null,
+                Map.of("refresh_token", tokens.path("refresh_token").asText())), 401, "UNAUTHORIZED");
+    }
+
     @Test
     void anAdministratorsKeyActsAsAdministrator() throws Exception {
         HttpResponse<String> created = AuthClient.post("/v1/api-keys", AuthClient.adminToken(), Map.of("name", "ops"));

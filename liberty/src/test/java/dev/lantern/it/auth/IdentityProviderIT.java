@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.lantern.it.LanternServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -56,7 +60,6 @@ class IdentityProviderIT {
                     + "</server>");
             String employee = TokenForge.rs256(claims("employee-42", List.of("staff")), key);
             JsonNode me = awaitAuthenticated(employee);
-            assertEquals("employee-42", me.path("subject").asText());
             assertEquals("employee-42@acme.test", me.path("email").asText());
             assertEquals("[\"user\"]", me.path("roles").toString());
             AuthClient.assertError(AuthClient.get("/stats/errors", employee), 403, "FORBIDDEN");
@@ -72,6 +75,22 @@ class IdentityProviderIT {
             AuthClient.assertError(AuthClient.get("/v1/api-keys",
                     TokenForge.rs256(claims("employee-42", List.of("staff")), stranger)), 401, "UNAUTHORIZED");
 
+            HttpResponse<String> apiKey = AuthClient.post("/v1/api-keys", employee, Map.of("name", "laptop"));
+            JsonNode refused = AuthClient.assertError(apiKey, 403, "FORBIDDEN");
+            assertTrue(refused.path("message").asText().contains("identity provider"), refused.toString());
+
+            // A provider's sub equal to a Lantern user's id is another person: it must not reach that user's documents.
+            String[] user = AuthClient.newUser("user");
+            String userToken = AuthClient.tokens(user[1], user[2]).path("access_token").asText();
+            HttpResponse<String> uploaded = upload(userToken, "private-notes.txt", "Quarterly numbers, not for sharing.");
+            assertEquals(200, uploaded.statusCode(), uploaded.body());
+            String impostor = TokenForge.rs256(claims(user[0], List.of("staff")), key);
+            HttpResponse<String> listed = AuthClient.get("/v1/documents", impostor);
+            assertEquals(200, listed.statusCode(), listed.body());
+            assertTrue(!listed.body().contains("private-notes.txt"), "the provider's user sees the Lantern user's documents: "
+                    + listed.body());
+
+            assertEquals("idp:employee-42", me.path("subject").asText(), "the provider's subjects have a namespace of their own");
             assertEquals(200, AuthClient.get("/stats/errors", own).statusCode(), "Lantern's own tokens still work");
         } finally {
             Files.deleteIfExists(DROPIN);
@@ -84,6 +103,17 @@ class IdentityProviderIT {
         claims.setIssuer(ISSUER);
         claims.setClaim("email", subject + "@acme.test");
         return claims;
+    }
+
+    /** A one-part multipart upload of a text file. */
+    private static HttpResponse<String> upload(String token, String filename, String text) throws Exception {
+        String boundary = "it-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        return LanternServer.client().send(HttpRequest.newBuilder(URI.create(LanternServer.baseUrl() + "/v1/documents"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The configuration change takes a few seconds to reach the server. */

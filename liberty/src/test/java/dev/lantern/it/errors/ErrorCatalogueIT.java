@@ -64,6 +64,45 @@ class ErrorCatalogueIT {
         assertEquals(200, AuthClient.get("/v1/documents?all=true", admin).statusCode());
     }
 
+    /**
+     * A method is a label of lantern_errors_total, a key of the error statistics and (Liberty's own)
+     * http_server_request_duration_seconds: made-up methods must not add series or rows without bound.
+     */
+    @Test
+    void madeUpMethodsAddNoMetricSeriesNorStatisticsKeys() throws Exception {
+        String[] methods = {"ZZ" + System.nanoTime(), "ZZ" + (System.nanoTime() + 1)};
+        for (String method : methods) {
+            assertError(send(at("/nope").method(method, HttpRequest.BodyPublishers.noBody())), 404, "NOT_FOUND");
+            send(at("/health/nope").method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        String metrics = LanternServer.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("lantern_errors_total{")
+                && l.contains("endpoint=\"OTHER unmatched\"")), "one label for every other method");
+        Thread.sleep(2500); // the statistics are written every two seconds
+        String statistics = AuthClient.get("/stats/errors", AuthClient.adminToken()).body();
+        for (String method : methods) {
+            assertTrue(!metrics.contains(method), method + " in the metrics");
+            assertTrue(!statistics.contains(method), method + " in the statistics: " + statistics);
+        }
+    }
+
+    /**
+     * An unknown path under one of Liberty's own web modules (health) is answered by the container's error
+     * page, outside the application: a JSON error body there too, and no internal exception names.
+     */
+    @Test
+    void unknownPathsOfLibertysHealthModuleAnswerAJsonErrorBody() throws Exception {
+        for (String path : new String[] {"/health/nope", "/health/live/deeper"}) {
+            HttpResponse<String> response = send(at(path).GET());
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(!response.headers().firstValue("Content-Type").orElse("").contains("html"),
+                    path + ": " + response.headers().map());
+            assertEquals("NOT_FOUND", LanternServer.json(response).path("error").path("code").asText(),
+                    path + ": " + response.body());
+            assertTrue(!response.body().contains("Exception") && !response.body().contains("SRVE"), response.body());
+        }
+    }
+
     @Test
     void errorsAreCountedInMetricsByCodeAndEndpoint() throws Exception {
         send(at("/no/such/path/for/metrics").GET());

@@ -40,8 +40,20 @@ public class ApiKeys {
         return bearer.startsWith(PREFIX) && bearer.length() <= 100;
     }
 
+    /**
+     * A new key for the caller, who must hold a password session: an API key that could mint keys would let a
+     * stolen one outlive its revocation, and a provider's users have no Lantern account to own one.
+     */
     @Transactional
     public Created create(CallerIdentity owner, String name) {
+        if (owner.isFromIdentityProvider()) {
+            throw new LanternException(ErrorCode.FORBIDDEN, "API keys belong to Lantern accounts: users of the "
+                    + "identity provider authenticate with the provider's tokens.");
+        }
+        if (!owner.hasPasswordSession()) {
+            throw new LanternException(ErrorCode.FORBIDDEN, "An API key cannot create API keys: use an access token "
+                    + "from /login.");
+        }
         String value = Secrets.generate(PREFIX);
         ApiKey key = new ApiKey(owner.subject(), name.strip(), Secrets.sha256(value));
         em.persist(key);
@@ -63,6 +75,14 @@ public class ApiKeys {
         }
         key.revoke();
         cache.values().removeIf(cached -> cached.identity().apiKeyId().orElse("").equals(id));
+    }
+
+    /** Revokes every key of a user (their password was changed), on this server at once. */
+    @Transactional
+    public void revokeAll(String userId) {
+        em.createQuery("UPDATE ApiKey k SET k.revokedAt = :now WHERE k.userId = :user AND k.revokedAt IS NULL")
+                .setParameter("now", Instant.now()).setParameter("user", userId).executeUpdate();
+        forgetUser(userId);
     }
 
     /** Drops the cached keys of a user (disabled or enabled on this server). */

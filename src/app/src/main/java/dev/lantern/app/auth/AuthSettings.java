@@ -18,7 +18,8 @@ public record AuthSettings(
         int lockoutFailures,
         int lockoutAddressFailures,
         Duration lockoutDuration,
-        String idpAdminGroup) {
+        String idpAdminGroup,
+        boolean passwordChangeRevokesApiKeys) {
 
     public AuthSettings {
         if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {

@@ -23,8 +23,9 @@ public class AuthSettingsProducer {
             @ConfigProperty(name = "lantern.auth.lockout.failures", defaultValue = "5") int failures,
             @ConfigProperty(name = "lantern.auth.lockout.address-failures", defaultValue = "20") int addressFailures,
             @ConfigProperty(name = "lantern.auth.lockout.duration", defaultValue = "PT15M") Duration lockout,
-            @ConfigProperty(name = "LANTERN_IDP_ADMIN_GROUP", defaultValue = "lantern-admins") String adminGroup) {
+            @ConfigProperty(name = "LANTERN_IDP_ADMIN_GROUP", defaultValue = "lantern-admins") String adminGroup,
+            @ConfigProperty(name = "lantern.auth.password-change.revoke-api-keys") boolean revokeApiKeys) {
         return new AuthSettings(issuer, audience, access, refresh, rotation, keyFile.filter(s -> !s.isBlank()),
-                failures, addressFailures, lockout, adminGroup);
+                failures, addressFailures, lockout, adminGroup, revokeApiKeys);
     }
 }

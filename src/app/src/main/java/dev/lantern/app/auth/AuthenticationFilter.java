@@ -5,11 +5,9 @@ import dev.lantern.app.errors.LanternException;
 import dev.lantern.app.identity.Caller;
 import dev.lantern.app.identity.CallerIdentity;
 import dev.lantern.app.identity.ClientAddress;
-import dev.lantern.app.identity.Roles;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,13 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.security.Principal;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Authentication and authorization of every JAX-RS request, so that every 401 and 403 carries the
@@ -46,8 +40,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *       (Lantern's start {@code {"kid":"lantern}) and keep the TAI away from API keys, which it would reject
  *       as malformed. Here a verified token arrives as the request's {@link JsonWebToken} principal; a
  *       bearer that is neither verified nor a valid key leaves no identity.</li>
- *   <li>Opaque API keys ({@code Bearer lk_…}) are checked here against their stored hashes.</li>
- *   <li>This filter (priority AUTHENTICATION, before Liberty's) fills {@link Caller}, sets a
+ *   <li>Opaque API keys ({@code Bearer lk_…}) are checked against their stored hashes, and a Lantern token's
+ *       key against the revoked ones ({@link SigningKeys#accepts}: MicroProfile JWT caches keys), by
+ *       {@link CallerIdentification}, which the servlet filter {@link CallerFilter} runs first.</li>
+ *   <li>This filter (priority AUTHENTICATION, before Liberty's) takes that {@link Caller}, sets a
  *       {@code SecurityContext} for the identity, and applies {@code @RolesAllowed}/{@code @PermitAll}/
  *       {@code @DenyAll} itself by throwing catalogue errors: 401 {@code UNAUTHORIZED} when no identity,
  *       403 {@code FORBIDDEN} when the role is missing. Liberty's filter then only ever sees callers that
@@ -72,16 +68,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ActiveUsers activeUsers;
+    CallerIdentification identification;
 
     @Inject
     SecurityEvents events;
-
-    @Inject
-    AuthSettings settings;
 
     @Inject
     ClientAddress clientAddress;
@@ -91,8 +81,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Method method = resource.getResourceMethod();
         AccessRule rule = method == null ? AccessRule.OPEN
                 : rules.computeIfAbsent(method, m -> AccessRule.of(resource.getResourceClass(), m));
-        String bearer = bearer(context.getHeaderString(HttpHeaders.AUTHORIZATION));
-        Optional<CallerIdentity> identity = identify(bearer);
+        String bearer = CallerIdentification.bearer(context.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<CallerIdentity> identity = identity();
         identity.ifPresent(established -> {
             caller.establish(established);
             context.setSecurityContext(new CallerSecurityContext(established, context.getSecurityContext()));
@@ -115,47 +105,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    private Optional<CallerIdentity> identify(String bearer) {
-        Principal principal = request.getUserPrincipal();
-        if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-            return fromToken(jwt);
+    /** Who {@link CallerFilter} found; a request that did not pass it (a forward) is identified here. */
+    private Optional<CallerIdentity> identity() {
+        if (request.getAttribute(CallerFilter.IDENTIFIED) != null) {
+            return caller.isAuthenticated() ? Optional.of(caller.identity()) : Optional.empty();
         }
-        if (bearer != null && ApiKeys.looksLikeKey(bearer)) {
-            return apiKeys.authenticate(bearer);
-        }
-        return Optional.empty();
-    }
-
-    private Optional<CallerIdentity> fromToken(JsonWebToken jwt) {
-        Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        String email = text(jwt.getClaim("upn")).orElse(jwt.getName());
-        if (settings.issuer().equals(jwt.getIssuer())) {
-            if (!activeUsers.isEnabled(jwt.getSubject())) {
-                events.record(SecurityEvents.Type.DISABLED_ACCOUNT, jwt.getSubject(), clientAddress.of(request));
-                return Optional.empty();
-            }
-            Set<String> roles = new LinkedHashSet<>(groups);
-            roles.retainAll(Roles.ALL);
-            return Optional.of(new CallerIdentity(jwt.getSubject(), email, roles, Optional.empty()));
-        }
-        Set<String> roles = groups.contains(settings.idpAdminGroup()) ? Set.of(Roles.USER, Roles.ADMIN) : Set.of(Roles.USER);
-        return Optional.of(new CallerIdentity(jwt.getSubject(), text(jwt.getClaim("email")).orElse(email), roles,
-                Optional.empty()));
-    }
-
-    /** A claim as text: MicroProfile JWT gives custom claims as JSON-P values. */
-    private static Optional<String> text(Object claim) {
-        if (claim instanceof JsonString json) {
-            return Optional.of(json.getString());
-        }
-        return claim == null ? Optional.empty() : Optional.of(String.valueOf(claim));
-    }
-
-    private static String bearer(String header) {
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String value = header.substring(7).trim();
-        return value.isEmpty() ? null : value;
+        return identification.identify(request);
     }
 }

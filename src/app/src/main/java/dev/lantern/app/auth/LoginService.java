@@ -34,17 +34,17 @@ public class LoginService {
 
     public TokenResponse login(String email, char[] password, String address) {
         String account = UserRepository.normalise(email);
-        throttle.check(account, address);
+        LoginThrottle.Attempt attempt = throttle.begin(account, address);
         Optional<UserAccount> user = users.findByEmail(account);
         boolean matches = hasher.verifyOrWaste(password, user.map(UserAccount::passwordHash).orElse(null));
         if (!matches || !user.get().enabled()) {
             String known = user.map(UserAccount::id).orElse(null);
-            throttle.failed(account, known, address);
+            attempt.failed(known);
             events.record(matches ? SecurityEvents.Type.DISABLED_ACCOUNT : SecurityEvents.Type.LOGIN_FAILED,
                     known, address);
             throw new LanternException(ErrorCode.INVALID_CREDENTIALS);
         }
-        throttle.succeeded(account);
+        attempt.succeeded();
         UserAccount found = user.get();
         found.loggedIn(Instant.now());
         users.save(found);

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One generated access-token signing key: its JWK, private part included (see V2__auth.sql). */
+/** One generated access-token signing key: its JWK, private part included (see V2__auth.sql), and whether it was revoked. */
 @Entity
 @Table(name = "signing_key")
 public class SigningKey {
@@ -23,6 +23,9 @@ public class SigningKey {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
     protected SigningKey() {
     }
@@ -44,6 +47,10 @@ public class SigningKey {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    boolean revoked() {
+        return revokedAt != null;
     }
 
     @Override

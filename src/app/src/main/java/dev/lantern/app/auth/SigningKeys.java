@@ -1,5 +1,7 @@
 package dev.lantern.app.auth;
 
+import dev.lantern.app.errors.ErrorCode;
+import dev.lantern.app.errors.LanternException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,13 +32,15 @@ import org.jose4j.lang.JoseException;
  * every server sharing it signs alike, and a new one is made once the newest is older than
  * {@code lantern.jwt.key-rotation}. The JWKS publishes the newest key and every older key whose successor
  * is younger than an access token's lifetime (plus a margin), so tokens signed just before a rotation stay
- * valid; kids start with {@code lantern-}.
+ * valid; kids start with {@code lantern-}. A rotation may revoke every earlier key (a compromised one): it
+ * leaves the JWKS, and {@link #accepts} refuses tokens it signed at once on this server and within
+ * {@code RELOAD} on the others, whatever MicroProfile JWT has cached.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
-    private static final Duration RELOAD = Duration.ofSeconds(30);
+    private static final Duration RELOAD = Duration.ofSeconds(10);
     private static final Duration MARGIN = Duration.ofMinutes(5);
 
     @Inject
@@ -57,22 +61,50 @@ public class SigningKeys {
         return keys.newest().key();
     }
 
-    /** The public keys clients and MicroProfile JWT verify with. */
+    /** The public keys clients and MicroProfile JWT verify with (never a revoked one). */
     public String jwks() {
-        Snapshot keys = load();
+        List<Entry> valid = load().valid();
         Instant cutoff = Instant.now().minus(settings.accessTokenLifetime()).minus(MARGIN);
         List<JsonWebKey> published = new ArrayList<>();
-        for (int i = 0; i < keys.entries().size(); i++) {
-            if (i == 0 || keys.entries().get(i - 1).createdAt().isAfter(cutoff)) {
-                published.add(keys.entries().get(i).key());
+        for (int i = 0; i < valid.size(); i++) {
+            if (i == 0 || valid.get(i - 1).createdAt().isAfter(cutoff)) {
+                published.add(valid.get(i).key());
             }
         }
         return new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
-    /** Makes a new signing key now (generated keys only) and returns its kid; older keys keep verifying. */
-    public synchronized String rotate() {
-        return generate().newest().key().getKeyId();
+    /**
+     * Whether a token signed with {@code kid} (verified by MicroProfile JWT) may be accepted: the key is known
+     * and not revoked. A kid this server has not seen yet (made by another server) reloads the keys once.
+     */
+    public boolean accepts(String kid) {
+        Snapshot keys = load();
+        if (keys.entries().stream().noneMatch(entry -> entry.key().getKeyId().equals(kid))) {
+            synchronized (this) {
+                snapshot = null;
+                keys = load();
+            }
+        }
+        return keys.valid().stream().anyMatch(entry -> entry.key().getKeyId().equals(kid));
+    }
+
+    /**
+     * Makes a new signing key now (generated keys only); older keys keep verifying unless
+     * {@code revokePrevious}, which revokes every one of them at once.
+     */
+    public synchronized Rotation rotate(boolean revokePrevious) {
+        if (settings.signingKeyFile().isPresent()) {
+            throw new LanternException(ErrorCode.CONFLICT, "The signing key comes from lantern.jwt.signing-key-file: "
+                    + "replace the file and restart the server to change it.");
+        }
+        String kid = generate().newest().key().getKeyId();
+        List<String> revoked = revokePrevious ? repository.revokeAllBut(kid) : List.of();
+        if (!revoked.isEmpty()) {
+            snapshot = null;
+            LOG.warning(() -> "Revoked access-token signing keys " + revoked + ": tokens they signed are refused");
+        }
+        return new Rotation(kid, revoked);
     }
 
     private synchronized Snapshot generate() {
@@ -99,12 +131,12 @@ public class SigningKeys {
         }
         List<Entry> entries = new ArrayList<>();
         if (settings.signingKeyFile().isPresent()) {
-            entries.add(new Entry(fromPem(Path.of(settings.signingKeyFile().get())), Instant.EPOCH));
+            entries.add(new Entry(fromPem(Path.of(settings.signingKeyFile().get())), Instant.EPOCH, false));
         } else {
             for (SigningKey stored : repository.newestFirst()) {
-                entries.add(new Entry(parse(stored.jwk()), stored.createdAt()));
+                entries.add(new Entry(parse(stored.jwk()), stored.createdAt(), stored.revoked()));
             }
-            if (entries.isEmpty()) {
+            if (entries.stream().allMatch(Entry::revoked)) {
                 return generate();
             }
         }
@@ -145,12 +177,21 @@ public class SigningKeys {
         key.setUse("sig");
     }
 
-    record Entry(RsaJsonWebKey key, Instant createdAt) {
+    record Entry(RsaJsonWebKey key, Instant createdAt, boolean revoked) {
     }
 
     record Snapshot(List<Entry> entries, Instant loadedAt) {
+        /** The newest key that is not revoked: the one to sign with. */
         Entry newest() {
-            return entries.get(0);
+            return valid().get(0);
         }
+
+        List<Entry> valid() {
+            return entries.stream().filter(entry -> !entry.revoked()).toList();
+        }
+    }
+
+    /** A rotation's new key and the keys it revoked. */
+    public record Rotation(String kid, List<String> revoked) {
     }
 }

@@ -37,6 +37,9 @@ public class UserAccount {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "console_password_hash", length = 500)
+    private String consolePasswordHash;
+
     protected UserAccount() {
     }
 
@@ -79,6 +82,15 @@ public class UserAccount {
 
     void changePassword(String hash) {
         this.passwordHash = hash;
+    }
+
+    /** The admin console's hash of this account's password (the first administrator's only), or null. */
+    String consolePasswordHash() {
+        return consolePasswordHash;
+    }
+
+    void changeConsolePassword(String hash) {
+        this.consolePasswordHash = hash;
     }
 
     void changeRoles(Set<String> newRoles) {

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * What administrators do to accounts: create, disable and enable, reset a password, and make sure the first
- * administrator exists. Disabling or resetting a password revokes the account's refresh tokens; its access
- * tokens and API keys stop working within seconds ({@link ActiveUsers}, {@link ApiKeys}).
+ * administrator exists. Disabling an account revokes its refresh tokens, and its access tokens and API keys
+ * stop working within seconds ({@link ActiveUsers}, {@link ApiKeys}). A new password revokes the refresh
+ * tokens and (unless {@code lantern.auth.password-change.revoke-api-keys} is false) the API keys, so that
+ * nothing obtained with the old password outlives it but access tokens, which expire within minutes.
  */
 @ApplicationScoped
 @Transactional
@@ -37,6 +39,12 @@ public class UserAdministration {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    AuthSettings settings;
+
+    @Inject
+    FirstAdministrator firstAdministrator;
 
     public UserAccount create(String email, char[] password, Set<String> roles) {
         String address = UserRepository.normalise(email);
@@ -63,37 +71,54 @@ public class UserAdministration {
         }
         activeUsers.forget(user.id());
         apiKeys.forgetUser(user.id());
-        return users.save(user);
+        UserAccount saved = users.save(user);
+        firstAdministrator.sync();
+        return saved;
     }
 
     public void resetPassword(String id, char[] password) {
         checkPassword(password);
         UserAccount user = find(id);
         user.changePassword(hasher.hash(password));
+        firstAdministrator.passwordSet(user, password);
         users.save(user);
-        refreshTokens.revokeAll(user.id());
+        passwordChanged(user);
+        firstAdministrator.sync();
     }
 
     /**
      * The configured first administrator: created if missing, otherwise given this password (when it no
-     * longer matches), the admin role and the enabled flag, so that the configuration stays the truth.
+     * longer matches), the admin role and the enabled flag, so that the configuration stays the truth; the
+     * admin console's hash of the password is stored with it ({@link FirstAdministrator}).
      */
     public void ensureAdministrator(String email, char[] password) {
         UserAccount user = users.findByEmail(email).orElse(null);
         if (user == null) {
-            users.add(new UserAccount(UserRepository.normalise(email), hasher.hash(password),
-                    Set.of(Roles.ADMIN, Roles.USER)));
+            UserAccount created = new UserAccount(UserRepository.normalise(email), hasher.hash(password),
+                    Set.of(Roles.ADMIN, Roles.USER));
+            firstAdministrator.passwordSet(created, password);
+            users.add(created);
             return;
         }
         if (!hasher.verifyOrWaste(password, user.passwordHash())) {
             user.changePassword(hasher.hash(password));
-            refreshTokens.revokeAll(user.id());
+            firstAdministrator.passwordSet(user, password);
+            passwordChanged(user);
+        } else if (user.consolePasswordHash() == null) {
+            firstAdministrator.passwordSet(user, password);
         }
         Set<String> roles = user.roles();
         roles.add(Roles.ADMIN);
         user.changeRoles(roles);
         user.setEnabled(true);
         users.save(user);
+    }
+
+    private void passwordChanged(UserAccount user) {
+        refreshTokens.revokeAll(user.id());
+        if (settings.passwordChangeRevokesApiKeys()) {
+            apiKeys.revokeAll(user.id());
+        }
     }
 
     public boolean exists(String email) {

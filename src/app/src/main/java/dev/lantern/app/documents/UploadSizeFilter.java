@@ -1,38 +1,29 @@
 package dev.lantern.app.documents;
 
-import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.errors.ErrorResponses;
-import dev.lantern.app.errors.LanternException;
-import dev.lantern.app.errors.RequestIdFilter;
 import dev.lantern.app.platform.BoundedInputStream;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * The upload size limit at the servlet level, before JAX-RS parses the multipart body (which it reads whole):
  * a declared {@code Content-Length} over the limit is answered 413 without reading a byte, and a body without
  * one (chunked) is cut off as soon as it passes the limit, so an oversized upload is never buffered whole.
+ * Every multipart body meets it, whatever its path ({@link UploadRequests}).
  */
-@WebFilter(urlPatterns = {"/upload", "/v1/documents"})
 public class UploadSizeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     /** Room for the multipart boundaries and part headers around the file. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     transient DocumentSettings settings;
@@ -43,7 +34,7 @@ public class UploadSizeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod())) {
+        if (!UploadRequests.isMultipart(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -64,17 +55,10 @@ public class UploadSizeFilter extends HttpFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        LanternException tooLarge = UploadSpool.tooLarge(settings.limits().maxFileBytes());
-        String requestId = RequestIdFilter.requestId(request);
-        // the filter's own two paths; JAX-RS is mapped at "/*", so they arrive as the path info
-        errors.record(tooLarge, requestId,
-                "POST " + request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
-        response.setStatus(tooLarge.code().status());
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(RequestIdFilter.HEADER, requestId);
-        response.setHeader("Connection", "close");
-        response.getWriter().write(JSON.toJson(ErrorBody.of(tooLarge, requestId)));
+        // Connection: close, so that the container does not read the rest of the body to reuse the connection
+        errors.write(request, response, UploadSpool.tooLarge(settings.limits().maxFileBytes())
+                        .withHeader("Connection", "close"),
+                ErrorResponses.endpoint(request.getMethod(), UploadRequests.route(request)));
     }
 
     /** The request with a body that fails once it has given more than {@code limit} bytes. */

@@ -1,15 +1,12 @@
 package dev.lantern.app.errors;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the web module (web.xml): errors that the container raises before JAX-RS runs, chiefly
@@ -19,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 public class ContainerErrorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     transient ErrorResponses responses;
@@ -32,14 +28,8 @@ public class ContainerErrorServlet extends HttpServlet {
         ErrorCode errorCode = WebApplicationExceptionMapper.codeFor(code);
         LanternException error = new LanternException(errorCode, errorCode.defaultMessage(),
                 thrown instanceof Throwable t ? t : null);
-        String requestId = RequestIdFilter.requestId(request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        responses.record(error, requestId, request.getMethod() + " " + (code == 404 ? EndpointName.UNMATCHED
-                : uri == null ? EndpointName.UNMATCHED : "container"));
-        response.setStatus(errorCode.status());
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(RequestIdFilter.HEADER, requestId);
-        response.getWriter().write(JSON.toJson(ErrorBody.of(error, requestId)));
+        responses.write(request, response, error, EndpointName.of(request.getMethod(),
+                code == 404 || uri == null ? EndpointName.UNMATCHED : "container"));
     }
 }

@@ -6,18 +6,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Set;
 
 /**
  * An endpoint named by its HTTP method and route template ({@code POST /v1/documents/{id}}), never by the raw path
- * a caller sent, so that metric labels and statistics keys stay few. The one place endpoint names come from: the
- * error answers, the rate limits' per-endpoint policies, and the generation pipeline (through
- * {@link EndpointNameFilter}) all ask here.
+ * a caller sent. Names are metric labels and statistics keys, so every part comes from a bounded set: a method
+ * outside RFC 9110's and PATCH is {@value #OTHER_METHOD} (anyone can send {@code ZZ1}, {@code ZZ2}, ...). The one
+ * place endpoint names come from: the error answers, the rate limits' per-endpoint policies, and the generation
+ * pipeline (through {@link EndpointNameFilter}) all ask here.
  */
 public final class EndpointName {
 
     static final String UNMATCHED = "unmatched";
+    static final String OTHER_METHOD = "OTHER";
     /** The request property (a servlet request attribute) under which {@link EndpointNameFilter} keeps the name. */
     static final String PROPERTY = "lantern.endpoint";
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
     private EndpointName() {
     }
@@ -27,7 +32,7 @@ public final class EndpointName {
         for (Annotation annotation : handler.getAnnotations()) {
             HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
-                return of(http.value(), handler.getDeclaringClass(), handler);
+                return of(http.value(), route(handler.getDeclaringClass(), handler));
             }
         }
         return null;
@@ -36,20 +41,25 @@ public final class EndpointName {
     /** The endpoint the current request was matched to, as {@link EndpointNameFilter} named it. */
     public static String current(HttpServletRequest request) {
         Object name = request.getAttribute(PROPERTY);
-        return name != null ? name.toString() : request.getMethod() + " " + UNMATCHED;
+        return name != null ? name.toString() : of(request.getMethod(), UNMATCHED);
     }
 
     static String of(String method, ResourceInfo resource) {
         Class<?> type = resource == null ? null : resource.getResourceClass();
         Method handler = resource == null ? null : resource.getResourceMethod();
         if (type == null || handler == null) {
-            return method + " " + UNMATCHED;
+            return of(method, UNMATCHED);
         }
-        return of(method, type, handler);
+        return of(method, route(type, handler));
     }
 
-    private static String of(String method, Class<?> type, Method handler) {
-        return method + " " + join(value(type.getAnnotation(Path.class)), value(handler.getAnnotation(Path.class)));
+    /** @param route a route template or a fixed word ({@value #UNMATCHED}), never a path the caller sent */
+    static String of(String method, String route) {
+        return (method != null && METHODS.contains(method) ? method : OTHER_METHOD) + " " + route;
+    }
+
+    private static String route(Class<?> type, Method handler) {
+        return join(value(type.getAnnotation(Path.class)), value(handler.getAnnotation(Path.class)));
     }
 
     private static String value(Path path) {

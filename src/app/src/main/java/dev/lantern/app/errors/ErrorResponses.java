@@ -3,9 +3,15 @@ package dev.lantern.app.errors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +23,7 @@ import java.util.logging.Logger;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     Event<ErrorAnswered> answered;
@@ -29,6 +36,24 @@ public class ErrorResponses {
                 .entity(ErrorBody.of(e, requestId));
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /**
+     * Writes the answer of an error raised outside JAX-RS (a servlet filter, the container's error page):
+     * the same status, headers and body, counted the same way.
+     *
+     * @param endpoint from {@link #endpoint(String, String)}: bounded, never the path the caller sent
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, LanternException e, String endpoint)
+            throws IOException {
+        String requestId = RequestIdFilter.requestId(request);
+        record(e, requestId, endpoint);
+        response.setStatus(e.code().status());
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(RequestIdFilter.HEADER, requestId);
+        e.headers().forEach(response::setHeader);
+        response.getWriter().write(JSON.toJson(ErrorBody.of(e, requestId)));
     }
 
     /** Logs and counts an error whose answer is written elsewhere (the final event of a stream). */
@@ -45,5 +70,10 @@ public class ErrorResponses {
     /** The endpoint as its route template ("POST /v1/documents/{id}"), so labels stay few. */
     public static String endpoint(String method, ResourceInfo resource) {
         return EndpointName.of(method, resource);
+    }
+
+    /** An endpoint answered outside JAX-RS (a servlet filter): {@code route} must be a fixed word, never the caller's path. */
+    public static String endpoint(String method, String route) {
+        return EndpointName.of(method, route);
     }
 }

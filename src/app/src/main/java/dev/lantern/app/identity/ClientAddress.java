@@ -3,6 +3,7 @@ package dev.lantern.app.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +23,12 @@ public class ClientAddress {
         this.proxies = new TrustedProxies("");
     }
 
+    /**
+     * Every {@code X-Forwarded-For} line counts, in order: a proxy may append a line of its own rather than
+     * extend the client's, and reading only the first would let the client choose its address.
+     */
     public String of(HttpServletRequest request) {
-        return TrustedProxies.canonical(proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        String forwardedFor = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
+        return TrustedProxies.canonical(proxies.clientAddress(request.getRemoteAddr(), forwardedFor));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The folder holding the embedded database, the search index and the keys ({@code LANTERN_DATA_DIR}). */
@@ -28,11 +29,15 @@ public class DataDirectory {
         return root;
     }
 
-    /** A sub-folder of the data directory, created (owner-only where the file system allows) if missing. */
+    /** A sub-folder of the data directory, created owner-only if missing ({@link DataDirectoryPermissions}). */
     public Path folder(String name) {
         Path folder = root.resolve(name);
         try {
-            Files.createDirectories(folder);
+            if (Files.getFileStore(Files.createDirectories(root)).supportsFileAttributeView("posix")) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(folder);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
         }

@@ -32,7 +32,7 @@ public record Decision(Quota quota, boolean allowed, long remaining, long resetS
     }
 
     /** The 429 of a rejected request: the policy, when it resets, and Retry-After. */
-    LanternException rejection() {
+    public LanternException rejection() {
         return new LanternException(ErrorCode.RATE_LIMITED, "Rate limit of policy \"" + quota.policy() + "\" ("
                 + describe() + ") exceeded: it resets in " + resetSeconds + " seconds.")
                 .withHeader("Retry-After", resetSeconds);

@@ -1,21 +1,31 @@
 package dev.lantern.app.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Buckets in this process: the default without Redis. Bounded: past {@value #MAX_BUCKETS} keys the map is
- * emptied (every caller starts afresh) rather than grow without end under a flood of addresses.
+ * Buckets in this process: the default without Redis. Bounded to {@value #MAX_BUCKETS} keys: a bucket left
+ * alone for its longest window is full again and is forgotten (nothing is lost), and past the bound Caffeine
+ * evicts the least used ones, one at a time, rather than grow without end under a flood of addresses. The
+ * limiter keeps lockouts and token quotas in a store of their own, so a flood of anonymous callers cannot
+ * evict them.
  */
 final class InMemoryStore implements RateLimitStore {
 
     static final int MAX_BUCKETS = 200_000;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> buckets;
+
+    InMemoryStore() {
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfter(new UntilFull())
+                .executor(Runnable::run).build();
+    }
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, long amount) {
@@ -39,7 +49,7 @@ final class InMemoryStore implements RateLimitStore {
 
     @Override
     public void reset(String key, BucketConfiguration configuration) {
-        buckets.remove(key);
+        buckets.invalidate(key);
     }
 
     @Override
@@ -49,23 +59,40 @@ final class InMemoryStore implements RateLimitStore {
 
     @Override
     public void close() {
-        buckets.clear();
+        buckets.invalidateAll();
     }
 
     private Bucket bucket(String key, BucketConfiguration configuration) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            if (buckets.size() >= MAX_BUCKETS) {
-                buckets.clear();
+        return buckets.get(key, k -> {
+            LocalBucketBuilder builder = Bucket.builder();
+            long longest = 0;
+            for (Bandwidth bandwidth : configuration.getBandwidths()) {
+                builder.addLimit(bandwidth);
+                longest = Math.max(longest, bandwidth.getRefillPeriodNanos());
             }
-            bucket = buckets.computeIfAbsent(key, k -> {
-                LocalBucketBuilder builder = Bucket.builder();
-                for (var bandwidth : configuration.getBandwidths()) {
-                    builder.addLimit(bandwidth);
-                }
-                return builder.build();
-            });
+            return new Entry(builder.build(), longest);
+        }).bucket();
+    }
+
+    /** A bucket and how long it may be left alone before it is full again (its longest refill period). */
+    private record Entry(Bucket bucket, long idleNanos) {
+    }
+
+    /** Every use restarts the entry's time: it expires once unused for its longest window. */
+    private static final class UntilFull implements Expiry<String, Entry> {
+        @Override
+        public long expireAfterCreate(String key, Entry entry, long now) {
+            return entry.idleNanos();
         }
-        return bucket;
+
+        @Override
+        public long expireAfterUpdate(String key, Entry entry, long now, long remaining) {
+            return entry.idleNanos();
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry entry, long now, long remaining) {
+            return entry.idleNanos();
+        }
     }
 }

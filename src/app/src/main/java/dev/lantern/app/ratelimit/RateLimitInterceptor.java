@@ -1,14 +1,11 @@
 package dev.lantern.app.ratelimit;
 
 import dev.lantern.app.errors.EndpointName;
-import dev.lantern.app.identity.Caller;
-import dev.lantern.app.identity.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies {@link RateLimited}: counts the call against its policy for the caller (set by the
  * authentication filter, which runs first) or the client address, records the decision for the headers,
- * and refuses with 429 when the policy is exhausted. The policy can be changed per endpoint by
+ * and refuses with 429 when the policy is exhausted. A call already counted before JAX-RS (an upload, by
+ * its servlet filter) is not counted again ({@link RequestLimit}). The policy can be changed per endpoint by
  * configuration ({@code lantern.ratelimit.endpoint-policies}, endpoints named {@code GET /v1/api-keys}).
  */
 @RateLimited
@@ -27,32 +25,16 @@ public class RateLimitInterceptor {
     private static final Map<Method, Target> TARGETS = new ConcurrentHashMap<>();
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
-    RateLimitPolicies policies;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ClientAddress clientAddress;
-
-    @Inject
-    HttpServletRequest request;
-
+    RequestLimit requestLimit;
 
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
         Target target = TARGETS.computeIfAbsent(context.getMethod(), Target::of);
-        if (target.endpoint() == null || !policies.enabled()) {
-            return context.proceed();
-        }
-        Decision decision = limiter.check(policies.policyFor(target.policy(), target.endpoint()), caller.identity(),
-                clientAddress.of(request));
-        RateLimitOutcome.record(request, decision);
-        if (!decision.allowed()) {
-            throw decision.rejection();
+        if (target.endpoint() != null) {
+            Decision decision = requestLimit.apply(target.policy(), target.endpoint());
+            if (decision != null && !decision.allowed()) {
+                throw decision.rejection();
+            }
         }
         return context.proceed();
     }

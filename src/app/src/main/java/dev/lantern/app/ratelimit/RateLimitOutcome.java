@@ -19,6 +19,10 @@ final class RateLimitOutcome {
         request.setAttribute(ATTRIBUTE, decision);
     }
 
+    static Decision of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Decision decision ? decision : null;
+    }
+
     static Decision of(ContainerRequestContext request) {
         return request.getProperty(ATTRIBUTE) instanceof Decision decision ? decision : null;
     }

@@ -2,6 +2,7 @@ package dev.lantern.app.ratelimit;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
+import dev.lantern.app.identity.AddressBlock;
 import dev.lantern.app.identity.CallerIdentity;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -30,14 +31,28 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  * {@code closed} answers 503 {@code SERVICE_UNAVAILABLE}; either way the failure is logged (at most every
  * 10 s) and counted in {@code lantern_ratelimit_store_failures_total}. Decisions are counted in
  * {@code lantern_ratelimit_requests_total{policy,outcome}}.
+ *
+ * <p>Login lockouts ({@link #failures}) and token quotas are protections, not conveniences: they never fail
+ * open. They live in a store of their own, which a flood of anonymous callers cannot evict: with Redis, a
+ * connection allowed {@value #PROTECTIONS_SECONDS} s beside a count in this process that holds whatever Redis
+ * does ({@link MirroredStore}; Redis failures counted with {@code mode="memory"}). Anonymous callers
+ * are counted by {@link AddressBlock} (an IPv6 client by its /64).
  */
 @ApplicationScoped
 public class RateLimiter {
 
     static final Duration MAX_TIMEOUT = Duration.ofMillis(250);
+    /**
+     * Lockouts and token quotas wait longer for Redis, on a connection of their own: what they guard costs far
+     * more (a login hashes for half a second, a generation runs for seconds), and an answer Redis misses
+     * leaves the decision to this server's own count.
+     */
+    static final long PROTECTIONS_SECONDS = 1;
+    static final Duration PROTECTIONS_TIMEOUT = Duration.ofSeconds(PROTECTIONS_SECONDS);
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
 
     private final RateLimitStore store;
+    private final RateLimitStore protections;
     private final String prefix;
     private final AtomicLong lastFailureLog = new AtomicLong();
 
@@ -56,8 +71,10 @@ public class RateLimiter {
             @ConfigProperty(name = "lantern.ratelimit.redis.timeout", defaultValue = "PT0.25S") Duration timeout,
             @ConfigProperty(name = "lantern.ratelimit.key-prefix", defaultValue = "lantern") String prefix) {
         Duration bounded = timeout.compareTo(MAX_TIMEOUT) > 0 || timeout.isNegative() ? MAX_TIMEOUT : timeout;
-        this.store = redisUrl.filter(url -> !url.isBlank())
-                .<RateLimitStore>map(url -> new RedisStore(url.trim(), bounded)).orElseGet(InMemoryStore::new);
+        Optional<String> redis = redisUrl.map(String::trim).filter(url -> !url.isEmpty());
+        this.store = redis.<RateLimitStore>map(url -> new RedisStore(url, bounded)).orElseGet(InMemoryStore::new);
+        this.protections = redis.<RateLimitStore>map(url -> new MirroredStore(new RedisStore(url, PROTECTIONS_TIMEOUT),
+                new InMemoryStore(), this::fellBack)).orElseGet(InMemoryStore::new);
         this.prefix = prefix;
         LOG.info(() -> "Rate limits are kept in " + store.kind() + " (key prefix " + prefix + ")");
     }
@@ -65,17 +82,20 @@ public class RateLimiter {
     /** For CDI's client proxy only. */
     protected RateLimiter() {
         this.store = null;
+        this.protections = null;
         this.prefix = null;
     }
 
     /** Connects to the store at start-up rather than on the first request. */
     void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
         store.warmUp();
+        protections.warmUp();
     }
 
     @PreDestroy
     void close() {
         store.close();
+        protections.close();
     }
 
     /** Counts one request of this caller against the policy. */
@@ -98,75 +118,76 @@ public class RateLimiter {
 
     /** Takes {@code amount} from a quota bucket (the token quota); the probe tells whether it fitted. */
     ConsumptionProbe take(Quota quota, CallerIdentity caller, long amount) {
-        return store.tryConsume(key("tq", quota, caller, null), quota.bucket(), amount);
+        return protections.tryConsume(key("tq", quota, caller, null), quota.bucket(), amount);
     }
 
     void adjust(Quota quota, CallerIdentity caller, long delta) {
         BucketConfiguration bucket = quota.bucket();
         String key = key("tq", quota, caller, null);
         if (delta > 0) {
-            store.consumeAnyway(key, bucket, delta);
+            protections.consumeAnyway(key, bucket, delta);
         } else if (delta < 0) {
-            store.refund(key, bucket, -delta);
+            protections.refund(key, bucket, -delta);
         }
     }
 
     /**
-     * A counter of failures (login attempts) named {@code name}, allowing {@code limit} failures per window,
-     * kept in the same store as the rate limits.
+     * A counter of attempts (logins) named {@code name}, allowing {@code limit} per window, kept with the
+     * token quotas in the store that never fails open.
      */
     public FailureCounter failures(String name, Limit limit) {
         Quota quota = new Quota(name, java.util.List.of(limit));
         return new FailureCounter() {
             @Override
-            public long waitSeconds(String who) {
-                String key = prefix + ":fc:" + name + ":" + quota.signature() + ":" + who;
-                try {
-                    long nanos = store.nanosUntilAvailable(key, quota.bucket());
-                    return nanos <= 0 ? 0 : Math.max(1, Decision.seconds(nanos));
-                } catch (RateLimitStore.StoreUnavailableException e) {
-                    storeFailed(name, e);
-                    return 0;
+            public Attempt attempt(String who) {
+                ConsumptionProbe probe = protections.tryConsume(key(who), quota.bucket(), 1);
+                if (!probe.isConsumed()) {
+                    return new Attempt(false, false, Math.max(1, Decision.seconds(probe.getNanosToWaitForRefill())));
                 }
+                return new Attempt(true, probe.getRemainingTokens() == 0, 0);
             }
 
             @Override
-            public boolean fail(String who) {
-                String key = prefix + ":fc:" + name + ":" + quota.signature() + ":" + who;
-                try {
-                    ConsumptionProbe probe = store.tryConsume(key, quota.bucket(), 1);
-                    return probe.isConsumed() && probe.getRemainingTokens() == 0;
-                } catch (RateLimitStore.StoreUnavailableException e) {
-                    storeFailed(name, e);
-                    return false;
-                }
+            public void giveBack(String who) {
+                protections.refund(key(who), quota.bucket(), 1);
             }
 
             @Override
             public void clear(String who) {
-                try {
-                    store.reset(prefix + ":fc:" + name + ":" + quota.signature() + ":" + who, quota.bucket());
-                } catch (RateLimitStore.StoreUnavailableException e) {
-                    storeFailed(name, e);
-                }
+                protections.reset(key(who), quota.bucket());
+            }
+
+            private String key(String who) {
+                return prefix + ":fc:" + name + ":" + quota.signature() + ":" + who;
             }
         };
     }
 
+    /** The shared store did not answer a protection's call: this process's count alone decided it. */
+    private void fellBack(RuntimeException failure) {
+        count("lantern.ratelimit.store.failures", new Tag("mode", "memory"));
+        logFailure("lockouts and token quotas are counted by this server alone meanwhile", failure);
+    }
+
     /** Fail open or closed after the store did not answer; returns normally when open. */
-    void storeFailed(String policy, RuntimeException failure) {
+    private void storeFailed(String policy, RuntimeException failure) {
         boolean closed = "closed".equalsIgnoreCase(
                 config.getOptionalValue("lantern.ratelimit.failure-mode", String.class).orElse("open").trim());
         count("lantern.ratelimit.store.failures", new Tag("mode", closed ? "closed" : "open"));
-        long now = System.nanoTime();
-        long last = lastFailureLog.get();
-        if (now - last > Duration.ofSeconds(10).toNanos() && lastFailureLog.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "Rate-limit store (" + store.kind() + ") unavailable for policy " + policy
-                    + ": failing " + (closed ? "closed (503)" : "open (requests pass)") + ": " + failure.getMessage());
-        }
+        logFailure("policy " + policy + " is failing " + (closed ? "closed (503)" : "open (requests pass)"), failure);
         if (closed) {
             throw new LanternException(ErrorCode.SERVICE_UNAVAILABLE,
                     "Rate limiting is unavailable (policy \"" + policy + "\"): retry shortly.").withHeader("Retry-After", 1);
+        }
+    }
+
+    /** At most one line every 10 s: an outage must not flood the log. */
+    private void logFailure(String consequence, RuntimeException failure) {
+        long now = System.nanoTime();
+        long last = lastFailureLog.get();
+        if (now - last > Duration.ofSeconds(10).toNanos() && lastFailureLog.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "Rate-limit store (" + store.kind() + ") unavailable: " + consequence + ": "
+                    + failure.getMessage());
         }
     }
 
@@ -177,7 +198,7 @@ public class RateLimiter {
     }
 
     private String key(String kind, Quota quota, CallerIdentity caller, String address) {
-        String who = caller.isAuthenticated() ? "u:" + caller.subject() : "a:" + address;
+        String who = caller.isAuthenticated() ? "u:" + caller.subject() : "a:" + AddressBlock.of(address);
         return prefix + ":" + kind + ":" + quota.policy() + ":" + quota.signature() + ":" + who;
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * A reservation that does not fit is refused with 429 {@code RATE_LIMITED} and {@code Retry-After}, one larger
  * than the quota itself with 400 {@code VALIDATION_ERROR} (no wait would let it through); settling
  * gives back what was not used (or takes the excess). Exempt roles (administrators by default) and policies
- * without a token quota get a reservation that does nothing.
+ * without a token quota get a reservation that does nothing. The quota never fails open: while Redis cannot
+ * answer, each server counts it alone ({@link RateLimiter}).
  */
 @ApplicationScoped
 public class TokenQuota {
@@ -52,13 +53,7 @@ public class TokenQuota {
                     + "(prompt + max_tokens × n), more than the token quota of policy \"" + policy + "\" allows at "
                     + "once (" + capacity + "): lower max_tokens or n.").withParam("max_tokens");
         }
-        ConsumptionProbe probe;
-        try {
-            probe = limiter.take(quota.get(), caller, tokens);
-        } catch (RateLimitStore.StoreUnavailableException e) {
-            limiter.storeFailed(policy, e);
-            return Reservation.NONE;
-        }
+        ConsumptionProbe probe = limiter.take(quota.get(), caller, tokens);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Decision.seconds(probe.getNanosToWaitForRefill()));
             throw new LanternException(ErrorCode.RATE_LIMITED, "Token quota of policy \"" + policy + "\" exhausted ("
@@ -69,10 +64,6 @@ public class TokenQuota {
     }
 
     void settle(Reservation reservation, long actual) {
-        try {
-            limiter.adjust(reservation.quota(), reservation.caller(), actual - reservation.reserved());
-        } catch (RateLimitStore.StoreUnavailableException e) {
-            // Settling is best effort: the reservation already counted, and failing the finished request helps nobody.
-        }
+        limiter.adjust(reservation.quota(), reservation.caller(), actual - reservation.reserved());
     }
 }

@@ -96,6 +96,26 @@ class RedisLimiterTest {
         }
     }
 
+    /** Failing open is for the request windows only: the login lockout must hold whatever Redis does. */
+    @Test
+    void aDeadRedisKeepsTheLockoutWhateverTheFailureMode() {
+        FailureCounter logins = limiter(DEAD, new MapConfig(Map.of())).failures("unit-login", Limit.parse("3/minute"));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(logins.attempt("account").allowed());
+        }
+        assertTrue(!logins.attempt("account").allowed(), "locked out although Redis is down");
+    }
+
+    @Test
+    void aDeadRedisKeepsTheTokenQuotaWhateverTheFailureMode() {
+        TokenQuota tokens = quota(limiter(DEAD, new MapConfig(Map.of())));
+        CallerIdentity caller = user();
+        tokens.reserve(caller, 6_000);
+        LanternException refused = assertThrows(LanternException.class, () -> tokens.reserve(caller, 5_000),
+                "the quota holds although Redis is down");
+        assertEquals(ErrorCode.RATE_LIMITED, refused.code());
+    }
+
     @Test
     void aDeadRedisFailsClosedWhenConfigured() {
         MapConfig config = new MapConfig(Map.of("lantern.ratelimit.failure-mode", "closed"));
