@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lantern.it.LanternServer;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +161,26 @@ class ChatCompletionsIT {
         for (String line : events.rawLines()) {
             assertTrue(line.isEmpty() || line.startsWith("data: ") || line.startsWith(":"), "SSE line: " + line);
         }
+    }
+
+    @Test
+    void aStreamCarriesTheHeadersOfAWholeAnswer() throws Exception {
+        HttpResponse<InputStream> response = LanternServer.client().send(HttpRequest.newBuilder(
+                        URI.create(LanternServer.baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TestUsers.newUserToken("user"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.chat("Hi").put("stream", true).put("max_tokens", 2)
+                        .toString())).build(), HttpResponse.BodyHandlers.ofInputStream());
+        String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(200, response.statusCode(), body);
+        assertTrue(body.contains("data: [DONE]"), "the body's stream flag wins over Accept: " + body);
+        HttpHeaders headers = response.headers();
+        assertTrue(headers.firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertTrue(headers.firstValue("RateLimit-Policy").orElse("").contains("\"generation\""), headers.map().toString());
+        assertTrue(headers.firstValue("RateLimit").isPresent(), headers.map().toString());
+        assertTrue(headers.firstValue("Lantern-Request-Id").isPresent());
+        assertEquals("miss", headers.firstValue("Lantern-Cache").orElse(""));
+        assertEquals("no-cache", headers.firstValue("Cache-Control").orElse(""));
     }
 
     @Test

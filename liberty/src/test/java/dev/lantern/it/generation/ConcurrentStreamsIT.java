@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,8 +40,7 @@ class ConcurrentStreamsIT {
     void sixHundredStreamsOpenedAtOnceAllCompleteWhileTheServerStaysResponsive() throws Exception {
         String base = System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
         LanternServer.awaitReady(base, Duration.ofMinutes(3));
-        String[] admin = LanternServer.generatedAdministrator(Path.of(System.getProperty("lantern.ear.serverDir",
-                "target/liberty-usr/servers/lantern-ear")));
+        String[] admin = LanternServer.earAdministrator();
         String token = AuthClient.call("POST", base, "/login", null, LanternServer.JSON.createObjectNode()
                 .put("email", admin[0]).put("password", admin[1]), java.util.Map.of()).body();
         String bearer = LanternServer.JSON.readTree(token).path("access_token").asText();

@@ -8,9 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first administrator at start-up, in the database (Lantern's login) and as the Liberty admin
@@ -27,12 +25,7 @@ public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @Inject
-    @ConfigProperty(name = "LANTERN_ADMIN_EMAIL")
-    Optional<String> email;
-
-    @Inject
-    @ConfigProperty(name = "LANTERN_ADMIN_PASSWORD")
-    Optional<String> password;
+    ConfiguredAdministrator configured;
 
     @Inject
     UserAdministration administration;
@@ -44,7 +37,7 @@ public class AdminBootstrap {
     void createFirstAdministrator() {
         AdminCredentials credentials;
         try {
-            credentials = AdminCredentials.from(email, password);
+            credentials = AdminCredentials.from(configured.email(), configured.password());
         } catch (IllegalStateException weak) {
             LOG.severe(weak.getMessage());
             throw weak;

@@ -40,6 +40,9 @@ public class AdminKeysResource {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    TokenVerifierWarmUp verifier;
+
     @POST
     @Path("/rotate")
     @Operation(summary = "Rotate the access-token signing key (generated keys only); with revoke_previous=true "
@@ -55,6 +58,7 @@ public class AdminKeysResource {
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("revoke_previous") @DefaultValue("false") String revokePrevious) {
         SigningKeys.Rotation rotation = keys.rotate(QueryParameters.flag("revoke_previous", revokePrevious));
+        verifier.showSoon();
         return Json.createObjectBuilder().add("kid", rotation.kid())
                 .add("revoked", Json.createArrayBuilder(rotation.revoked())).build();
     }

@@ -1,12 +1,17 @@
 package dev.lantern.app.auth;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Authentication settings, read once from MicroProfile Config by {@link AuthSettingsProducer}. Issuer and
- * audience must be the ones the {@code mpJwt} element of server.xml pins (both read LANTERN_JWT_ISSUER and
- * LANTERN_JWT_AUDIENCE).
+ * Authentication settings, read once from MicroProfile Config by {@link AuthSettingsProducer}. Issuer, audience and
+ * the JWKS address are server.xml variables, because the {@code mpJwt} element pins them too.
+ *
+ * @param passwordIterations       PBKDF2 iterations of new password hashes (never fewer than 600,000)
+ * @param manageConsoleAccount     whether the first administrator is also the admin console's account
+ * @param serverConfigDir          Liberty's server configuration folder, where the console's drop-in goes
+ * @param jwksUri                  where MicroProfile JWT reads Lantern's public keys (this server)
  */
 public record AuthSettings(
         String issuer,
@@ -19,7 +24,11 @@ public record AuthSettings(
         int lockoutAddressFailures,
         Duration lockoutDuration,
         String idpAdminGroup,
-        boolean passwordChangeRevokesApiKeys) {
+        boolean passwordChangeRevokesApiKeys,
+        int passwordIterations,
+        boolean manageConsoleAccount,
+        String serverConfigDir,
+        URI jwksUri) {
 
     public AuthSettings {
         if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {

@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the first administrator ({@code LANTERN_ADMIN_EMAIL}) has beyond a Lantern account:
@@ -38,16 +36,10 @@ public class FirstAdministrator {
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
 
     @Inject
-    @ConfigProperty(name = "LANTERN_ADMIN_EMAIL")
-    Optional<String> configuredEmail;
+    ConfiguredAdministrator configured;
 
     @Inject
-    @ConfigProperty(name = "lantern.server.config.dir")
-    String serverConfigDir;
-
-    @Inject
-    @ConfigProperty(name = "lantern.admin.console-account", defaultValue = "true")
-    boolean manageConsole;
+    AuthSettings settings;
 
     @Inject
     UserRepository users;
@@ -60,7 +52,7 @@ public class FirstAdministrator {
 
     /** The first administrator's email, normalised as accounts store it. */
     public String email() {
-        return UserRepository.normalise(configuredEmail.filter(e -> !e.isBlank()).orElse(AdminCredentials.DEFAULT_EMAIL));
+        return UserRepository.normalise(configured.email().orElse(AdminCredentials.DEFAULT_EMAIL));
     }
 
     /** A new password of an account: for the first administrator's, its console hash; a generated one is stale. */
@@ -98,7 +90,7 @@ public class FirstAdministrator {
     /** Writes the console's drop-in from the account in the database, when it differs from what was written. */
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     public void sync() {
-        if (!manageConsole) {
+        if (!settings.manageConsoleAccount()) {
             return;
         }
         UserAccount admin = users.findByEmail(email()).orElse(null);
@@ -108,14 +100,14 @@ public class FirstAdministrator {
         }
         String state = active ? admin.email() + " " + admin.consolePasswordHash() : "";
         if (!state.equals(written)) {
-            new AdminConsoleAccount(Path.of(serverConfigDir)).write(active ? admin.email() : null,
+            new AdminConsoleAccount(Path.of(settings.serverConfigDir())).write(active ? admin.email() : null,
                     active ? admin.consolePasswordHash() : null);
             written = state;
         }
     }
 
     public boolean consoleExists() {
-        return new AdminConsoleAccount(Path.of(serverConfigDir)).exists();
+        return new AdminConsoleAccount(Path.of(settings.serverConfigDir())).exists();
     }
 
     private Path passwordFile() {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password hashes by Jakarta Security's {@link Pbkdf2PasswordHash}: PBKDF2-HMAC-SHA256, 600,000 iterations
@@ -25,8 +24,7 @@ public class PasswordHasher {
     Pbkdf2PasswordHash pbkdf2;
 
     @Inject
-    @ConfigProperty(name = "lantern.auth.password.iterations", defaultValue = "600000")
-    int iterations;
+    AuthSettings settings;
 
     private volatile String decoy;
 
@@ -34,7 +32,7 @@ public class PasswordHasher {
     void configure() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(Math.max(MIN_ITERATIONS, iterations)),
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(Math.max(MIN_ITERATIONS, settings.passwordIterations())),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
     }

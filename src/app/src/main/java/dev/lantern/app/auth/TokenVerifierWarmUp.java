@@ -8,7 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Shows MicroProfile JWT each new signing key before callers do. Liberty fetches the JWKS over HTTP, from this
@@ -47,12 +45,7 @@ public class TokenVerifierWarmUp {
     UserRepository users;
 
     @Inject
-    @ConfigProperty(name = "LANTERN_JWT_JWKS_URI")
-    Optional<String> jwksUri;
-
-    @Inject
-    @ConfigProperty(name = "LANTERN_HTTP_PORT", defaultValue = "9080")
-    int httpPort;
+    AuthSettings settings;
 
     @Resource
     ManagedScheduledExecutorService timer;
@@ -64,6 +57,11 @@ public class TokenVerifierWarmUp {
     @PostConstruct
     void start() {
         task = timer.scheduleWithFixedDelay(this::showNewKey, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A key was just made on this server (a rotation): show it now rather than at the next check. */
+    public void showSoon() {
+        timer.execute(this::showNewKey);
     }
 
     @PreDestroy
@@ -82,7 +80,7 @@ public class TokenVerifierWarmUp {
             if (administrator.isEmpty()) {
                 return; // none yet: the first administrator is made at start-up
             }
-            HttpResponse<Void> shown = client.send(HttpRequest.newBuilder(URI.create(jwks()))
+            HttpResponse<Void> shown = client.send(HttpRequest.newBuilder(settings.jwksUri())
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer "
                             + issuer.accessToken(administrator.get())).build(), HttpResponse.BodyHandlers.discarding());
             if (shown.statusCode() == 200) {
@@ -98,9 +96,5 @@ public class TokenVerifierWarmUp {
         } catch (Exception e) {
             LOG.log(Level.FINE, "Could not show the signing key to MicroProfile JWT yet; trying again", e);
         }
-    }
-
-    private String jwks() {
-        return jwksUri.filter(u -> !u.isBlank()).orElse("http://localhost:" + httpPort + "/.well-known/jwks.json");
     }
 }

@@ -37,12 +37,6 @@ public class RateLimitPolicies {
 
     static final long RELOAD_SECONDS = 5;
     static final String PREFIX = "lantern.ratelimit.";
-    static final Map<String, String> DEFAULT_LIMITS = Map.of(
-            "anonymous", "50/hour,200/day",
-            "generation", "10/minute",
-            "upload", "60/hour",
-            "default", "1000/hour");
-    static final Map<String, String> DEFAULT_TOKENS = Map.of("generation", "10000/minute");
 
     private static final Logger LOG = Logger.getLogger(RateLimitPolicies.class.getName());
 
@@ -89,12 +83,11 @@ public class RateLimitPolicies {
                 }
             }
             if (text.isEmpty()) {
-                text = setting(PREFIX + "policy." + policy + "." + kind)
-                        .or(() -> Optional.ofNullable(("limits".equals(kind) ? DEFAULT_LIMITS : DEFAULT_TOKENS).get(policy)));
+                text = setting(PREFIX + "policy." + policy + "." + kind);
             }
             if (text.isEmpty() && "limits".equals(kind)) {
                 LOG.warning(() -> "Rate-limit policy " + policy + " is not configured: the default policy's limits apply");
-                text = setting(PREFIX + "policy.default.limits").or(() -> Optional.of(DEFAULT_LIMITS.get("default")));
+                text = setting(PREFIX + "policy.default.limits");
             }
             return text.map(limits -> new Quota(policy, Limit.parseAll(limits)));
         });
@@ -107,7 +100,7 @@ public class RateLimitPolicies {
         }
         reloadIfDue();
         Set<String> exempt = exemptRoles.computeIfAbsent(policy, p -> Set.copyOf(Arrays.asList(setting(PREFIX + "policy." + p + ".exempt-roles")
-                .orElseGet(() -> config.getOptionalValue(PREFIX + "exempt-roles", String.class).orElse("admin"))
+                .orElseGet(() -> setting(PREFIX + "exempt-roles").orElse(""))
                 .split("\\s*,\\s*"))));
         return roles.stream().anyMatch(exempt::contains);
     }
@@ -135,7 +128,7 @@ public class RateLimitPolicies {
                 }
             }
             endpointPolicies = Map.copyOf(mapping);
-            enabled = config.getOptionalValue(PREFIX + "enabled", Boolean.class).orElse(true);
+            enabled = config.getValue(PREFIX + "enabled", Boolean.class);
             loaded = now;
         }
     }

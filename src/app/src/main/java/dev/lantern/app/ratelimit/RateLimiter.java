@@ -68,8 +68,8 @@ public class RateLimiter {
 
     @Inject
     public RateLimiter(@ConfigProperty(name = "LANTERN_REDIS_URL") Optional<String> redisUrl,
-            @ConfigProperty(name = "lantern.ratelimit.redis.timeout", defaultValue = "PT0.25S") Duration timeout,
-            @ConfigProperty(name = "lantern.ratelimit.key-prefix", defaultValue = "lantern") String prefix) {
+            @ConfigProperty(name = "lantern.ratelimit.redis.timeout") Duration timeout,
+            @ConfigProperty(name = "lantern.ratelimit.key-prefix") String prefix) {
         Duration bounded = timeout.compareTo(MAX_TIMEOUT) > 0 || timeout.isNegative() ? MAX_TIMEOUT : timeout;
         Optional<String> redis = redisUrl.map(String::trim).filter(url -> !url.isEmpty());
         this.store = redis.<RateLimitStore>map(url -> new RedisStore(url, bounded)).orElseGet(InMemoryStore::new);
@@ -172,7 +172,7 @@ public class RateLimiter {
     /** Fail open or closed after the store did not answer; returns normally when open. */
     private void storeFailed(String policy, RuntimeException failure) {
         boolean closed = "closed".equalsIgnoreCase(
-                config.getOptionalValue("lantern.ratelimit.failure-mode", String.class).orElse("open").trim());
+                config.getValue("lantern.ratelimit.failure-mode", String.class).trim());
         count("lantern.ratelimit.store.failures", new Tag("mode", closed ? "closed" : "open"));
         logFailure("policy " + policy + " is failing " + (closed ? "closed (503)" : "open (requests pass)"), failure);
         if (closed) {

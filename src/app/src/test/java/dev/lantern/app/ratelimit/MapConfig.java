@@ -1,5 +1,10 @@
 package dev.lantern.app.ratelimit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,12 +15,23 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** A MicroProfile Config over a map whose entries a test may change (String, Boolean and Duration values). */
+/**
+ * A MicroProfile Config over the application's own defaults (microprofile-config.properties) and a map of
+ * overrides whose entries a test may change (String, Boolean and Duration values). An empty value is unset, as in
+ * MicroProfile Config.
+ */
 final class MapConfig implements Config {
 
     final Map<String, String> values = new ConcurrentHashMap<>();
 
     MapConfig(Map<String, String> initial) {
+        Properties defaults = new Properties();
+        try (InputStream in = MapConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        defaults.forEach((key, value) -> values.put(key.toString(), value.toString()));
         values.putAll(initial);
     }
 
@@ -32,7 +48,7 @@ final class MapConfig implements Config {
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
         String value = values.get(name);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         Object converted = type == Boolean.class ? Boolean.valueOf(value)
