@@ -170,7 +170,8 @@ final class RegexParser {
         do {
             char c = pattern.charAt(i);
             if (c == '\\') {
-                i += 2;
+                char escaped = pattern.charAt(i + 1);
+                i += escaped == 'u' ? 6 : escaped == 'x' ? 4 : 2;
                 continue;
             }
             if (c == '[') {
