@@ -1,10 +1,12 @@
 package dev.lantern.engine;
 
+import dev.lantern.engine.constraint.TokenVocabulary;
 import dev.lantern.engine.generation.BeamSearch;
 import dev.lantern.engine.generation.Generator;
 import dev.lantern.engine.generation.Sequence;
 import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.OrtRuntime;
+import dev.lantern.engine.sampling.LogitBias;
 import dev.lantern.engine.sampling.SamplingParams;
 import dev.lantern.engine.tokenizer.ChatTemplate;
 import dev.lantern.engine.tokenizer.ChatTemplateArguments;
@@ -28,6 +30,7 @@ public final class LanguageModel implements AutoCloseable {
     private final ChatTemplate chatTemplate;
     private final DecoderSession decoder;
     private final int[] eosIds;
+    private volatile TokenVocabulary vocabulary;
 
     private LanguageModel(Path directory, ModelConfig config, TextTokenizer tokenizer, ChatTemplate chatTemplate,
                           DecoderSession decoder) {
@@ -134,6 +137,10 @@ public final class LanguageModel implements AutoCloseable {
             throw new TokenLimitExceededException(promptTokens, config.contextLength() - 1);
         }
         SamplingParams params = SamplingParams.resolve(request.settings(), config.defaults());
+        LogitBias.checkIds(params.logitBias(), config.vocabSize());
+        if (params.constraint() != null && params.numBeams() > 1) {
+            throw new IllegalArgumentException("beam search cannot run under a constraint (response_format or tools)");
+        }
         return new Sequence(request, params, tokenizer, eosIds, config.contextLength());
     }
 
@@ -158,6 +165,23 @@ public final class LanguageModel implements AutoCloseable {
     /** The result of an ended beam search; its text goes to the request's listener as one event. */
     public GenerationResult beamResult(Sequence sequence, BeamSearch.Outcome outcome) {
         return BeamResults.toResult(outcome, sequence, tokenizer);
+    }
+
+    /**
+     * The bytes of every token, which grammars are matched against (read from tokenizer.json on first use, then
+     * kept): build a {@link dev.lantern.engine.constraint.TokenConstraint} from it and a grammar.
+     */
+    public TokenVocabulary vocabulary() {
+        TokenVocabulary v = vocabulary;
+        if (v == null) {
+            try {
+                v = TokenVocabulary.read(directory.resolve("tokenizer.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the vocabulary of " + directory, e);
+            }
+            vocabulary = v;
+        }
+        return v;
     }
 
     public DecoderSession decoder() {

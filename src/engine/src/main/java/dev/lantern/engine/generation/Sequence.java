@@ -6,6 +6,7 @@ import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.TokenEvent;
 import dev.lantern.engine.TokenLogProb;
+import dev.lantern.engine.sampling.ConstraintViolationException;
 import dev.lantern.engine.sampling.LogProbs;
 import dev.lantern.engine.sampling.SamplingChain;
 import dev.lantern.engine.sampling.SamplingParams;
@@ -51,7 +52,14 @@ public final class Sequence {
 
     /** Chooses, records and streams the next token from this sequence's logits row. */
     public void accept(float[] logits) {
-        float[] scores = chain.process(logits, tokens);
+        float[] scores;
+        try {
+            scores = chain.process(logits, tokens);
+        } catch (ConstraintViolationException e) {
+            // a grammar that lets a row run into a dead end fails that row alone, not its batch
+            finish(FinishReason.ERROR);
+            return;
+        }
         int token = chain.pick(scores);
         // log-probabilities of the processed distribution (after penalties and, when sampling, the warpers)
         float logprob = params.logprobs() >= 0 ? recordLogprob(scores, token) : Float.NaN;

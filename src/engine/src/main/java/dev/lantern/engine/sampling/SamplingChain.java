@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The logits steps of one sequence in a fixed order: EOS suppression, repetition penalty, frequency and
+ * The logits steps of one sequence in a fixed order: logit bias, the constraint's mask, EOS suppression, repetition penalty, frequency and
  * presence penalties, then — only when sampling — temperature, top-k, top-p, min-p. Steps that would do
  * nothing are left out, so plain greedy decoding reads the model's logits directly. The chain owns two
  * scratch arrays it alternates between; the array it returns is valid until the next call.
@@ -22,6 +22,13 @@ public final class SamplingChain {
 
     public static SamplingChain of(SamplingParams p, int[] eosIds) {
         List<LogitsStep> steps = new ArrayList<>();
+        if (!p.logitBias().isEmpty()) {
+            steps.add(new LogitBias(p.logitBias()));
+        }
+        if (p.constraint() != null) {
+            // before every warper, so that top-k/top-p/min-p choose among tokens the document allows
+            steps.add(new ConstrainedDecoding(p.constraint(), eosIds));
+        }
         if (p.ignoreEos() || p.minTokens() > 0) {
             steps.add(new EosSuppression(eosIds, p.minTokens(), p.ignoreEos()));
         }
