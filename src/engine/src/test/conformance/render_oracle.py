@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """The oracle of ChatTemplateConformanceTest: renders every template of the corpus with every conversation
-the way transformers' apply_chat_template(..., tokenize=False) does, after vLLM's preparation of OpenAI
-messages (tool call arguments parsed from their JSON strings), and writes the outputs or errors as JSON.
+the way transformers' apply_chat_template(..., tokenize=False) does, with the messages prepared two ways: as
+transformers takes them (only tool call arguments parsed from their JSON strings), and as vLLM's OpenAI server
+prepares them (content as a string or as parts depending on whether the template loops over content, developer
+turns as system ones), and writes the outputs or errors as JSON.
 
 Usage: render_oracle.py CONFORMANCE_DIR OUTPUT_DIR
 """
 import copy
 import datetime
+from collections import deque
 import glob
 import json
 import os
@@ -95,12 +98,84 @@ def prepare(messages):
     return messages
 
 
-def apply_chat_template(env, source, conversation, tokens):
+def reads(node, variable, key=None):
+    """Whether node reads variable (or its key, as an item or attribute), through filters, tests and slices."""
+    if isinstance(node, jinja2.nodes.Filter):
+        return node.node is not None and reads(node.node, variable, key)
+    if isinstance(node, jinja2.nodes.Test):
+        return reads(node.node, variable, key)
+    if isinstance(node, jinja2.nodes.Getitem) and isinstance(node.arg, jinja2.nodes.Slice):
+        return reads(node.node, variable, key)
+    if key is None:
+        return isinstance(node, jinja2.nodes.Name) and node.name == variable
+    if isinstance(node, jinja2.nodes.Getitem):
+        return reads(node.node, variable) and isinstance(node.arg, jinja2.nodes.Const) and node.arg.value == key
+    return isinstance(node, jinja2.nodes.Getattr) and reads(node.node, variable) and node.attr == key
+
+
+def loops_over_content(env, source):
+    """vLLM's content format test on jinja2's own syntax tree: a loop over a message's content, or over 'content'."""
+    tree = env.parse(source)
+    holders, pending = {"messages"}, deque(["messages"])
+    while pending:
+        held = pending.popleft()
+        for assign in tree.find_all(jinja2.nodes.Assign):
+            if isinstance(assign.target, jinja2.nodes.Name) and reads(assign.node, held) \
+                    and assign.target.name not in holders:
+                holders.add(assign.target.name)
+                pending.append(assign.target.name)
+    loops = list(tree.find_all(jinja2.nodes.For))
+    items = {loop.target.name for loop in loops if isinstance(loop.target, jinja2.nodes.Name)
+             and any(reads(loop.iter, h) for h in holders)}
+    return any((isinstance(loop.iter, jinja2.nodes.Name) and loop.iter.name == "content")
+               or any(reads(loop.iter, item, "content") for item in items) for loop in loops)
+
+
+def texts(content):
+    if content is None:
+        return []
+    if isinstance(content, str):
+        return [content]
+    return [p if isinstance(p, str) else p["text"] for p in content
+            if isinstance(p, str) or (p.get("type") == "text" and isinstance(p.get("text"), str))]
+
+
+def prepare_as_vllm(env, source, messages):
+    """vLLM's OpenAI server: content as the template reads it, empty tool_calls dropped, developer as system."""
+    as_parts = loops_over_content(env, source)
+    prepared = []
+    for message in prepare(messages):
+        found = texts(message.get("content"))
+        message["content"] = [{"type": "text", "text": t} for t in found] \
+            if as_parts and message.get("role") != "tool" else "\n".join(found)
+        if message.get("tool_calls") == []:
+            del message["tool_calls"]
+        prepared.append(message)
+    if not any(m.get("role") == "developer" for m in prepared) or "'developer'" in source \
+            or '"developer"' in source:
+        return prepared
+    system, others, merge = [], [], False
+    for i, message in enumerate(prepared):
+        if message.get("role") == "developer":
+            message["role"] = "system"
+            message.pop("tools", None)
+        if message.get("role") != "system":
+            others.append(message)
+            continue
+        merge = merge or i > 0 or bool(system)
+        text = "\n".join(texts(message.get("content")))
+        if text:
+            system.append(text)
+    return [{"role": "system", "content": "\n\n".join(system)}] + others if merge else prepared
+
+
+def apply_chat_template(env, source, conversation, tokens, preparation):
     add_generation_prompt = conversation.get("add_generation_prompt", False)
     continue_final = conversation.get("continue_final_message", False)
     if continue_final and add_generation_prompt:
         raise ValueError("continue_final_message and add_generation_prompt are not compatible.")
-    chat = prepare(conversation["messages"])
+    chat = prepare(conversation["messages"]) if preparation == "transformers" \
+        else prepare_as_vllm(env, source, conversation["messages"])
     final_text = None
     if continue_final:
         content = chat[-1]["content"]
@@ -156,12 +231,12 @@ def main():
     env = environment()
     cases = []
     for template_id, named, name, tokens, origin in sources(conformance_dir, output_dir):
-        for conversation in conversations:
-            case = {"template": template_id, "conversation": conversation["name"], "origin": origin,
-                    "special_tokens": tokens, "output": None, "error": None, "raised": False}
+        for conversation, preparation in [(c, p) for c in conversations for p in ("transformers", "vllm")]:
+            case = {"template": template_id, "conversation": conversation["name"], "preparation": preparation,
+                    "origin": origin, "special_tokens": tokens, "output": None, "error": None, "raised": False}
             try:
                 source = choose(named, name, conversation.get("tools"))
-                case["output"] = apply_chat_template(env, source, conversation, tokens)
+                case["output"] = apply_chat_template(env, source, conversation, tokens, preparation)
             except RaisedByTemplate as e:
                 case["error"], case["raised"] = str(e), True
             except Exception as e:  # every other failure only has to be a failure in Lantern too
@@ -173,7 +248,7 @@ def main():
                    "conversations": len(conversations), "cases": cases}, f, ensure_ascii=False, indent=1)
     errors = sum(1 for c in cases if c["error"])
     print(f"[conformance] jinja2 {jinja2.__version__}: {templates} templates x {len(conversations)} conversations"
-          f" = {len(cases)} cases ({errors} expected errors)")
+          f" x 2 preparations = {len(cases)} cases ({errors} expected errors)")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package dev.lantern.it.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lantern.it.LanternServer;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.sql.Connection;
@@ -21,9 +23,19 @@ import org.jose4j.jwt.NumericDate;
  * Makes tokens for the negative tests: with the server's real signing key (read from the test database,
  * where the server keeps it) so that only the one thing under test is wrong, or with a key of its own.
  */
-final class TokenForge {
+public final class TokenForge {
 
     private TokenForge() {
+    }
+
+    /**
+     * A valid token of the first administrator's account carrying only {@code groups}: what another feature's
+     * tests need to see a role they do not grant answered 403.
+     */
+    public static String administratorWithGroups(List<String> groups) throws Exception {
+        JsonNode claims = LanternServer.JSON.readTree(new String(Base64.getUrlDecoder().decode(
+                AuthClient.adminToken().split("\\.")[1]), StandardCharsets.UTF_8));
+        return rs256(claims(claims.path("sub").asText(), claims.path("upn").asText(), groups), serverKey());
     }
 
     /** The server's newest signing key, private part included. */

@@ -210,4 +210,69 @@ class ChatCompletionsIT {
         assertEquals(LanternServer.JSON.readTree("\"assistant\""),
                 ok(body).path("choices").get(0).path("message").path("role"));
     }
+
+    /** A conversation with an offered tool, the assistant's call (content null) and the tool's answer. */
+    private static ObjectNode toolConversation() {
+        ObjectNode body = Api.object().put("max_tokens", 8).put("temperature", 0);
+        com.fasterxml.jackson.databind.node.ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "developer").put("content", "Answer briefly.");
+        messages.addObject().put("role", "user").put("content", "What is the weather in Paris?");
+        ObjectNode call = messages.addObject().put("role", "assistant").putNull("content");
+        call.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function").putObject("function")
+                .put("name", "get_weather").put("arguments", "{\"city\": \"Paris\"}");
+        messages.addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "21 degrees, sunny");
+        body.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "get_weather")
+                .putObject("parameters").put("type", "object");
+        return body;
+    }
+
+    @Test
+    void aToolConversationIsAnsweredWithTextAndNoPretendedCall() throws Exception {
+        for (String model : new String[] {"docs-llama-8m", "templated"}) {
+            JsonNode choice = ok(toolConversation().put("model", model).put("tool_choice", "auto"))
+                    .path("choices").get(0);
+            assertTrue(choice.path("message").path("content").isTextual(), model);
+            assertTrue(choice.path("message").path("tool_calls").isMissingNode(), "tools are rendered, never called");
+            assertTrue(choice.path("finish_reason").asText().matches("stop|length"), model);
+        }
+    }
+
+    @Test
+    void aToolChoiceThatDemandsACallIsRefused() throws Exception {
+        HttpResponse<String> required = Api.post("/v1/chat/completions", toolConversation().put("tool_choice", "required"));
+        assertEquals(400, required.statusCode(), required.body());
+        assertEquals("tool_choice", Api.json(required).path("error").path("param").asText());
+        ObjectNode named = toolConversation();
+        named.putObject("tool_choice").put("type", "function").putObject("function").put("name", "get_weather");
+        assertEquals(400, Api.post("/v1/chat/completions", named).statusCode());
+        assertEquals(200, Api.post("/v1/chat/completions", toolConversation().put("tool_choice", "none")).statusCode());
+    }
+
+    @Test
+    void aToolCallsArgumentsMustBeOpenAisJsonString() throws Exception {
+        ObjectNode body = toolConversation();
+        ((ObjectNode) body.path("messages").get(2).path("tool_calls").get(0).path("function")).putObject("arguments")
+                .put("city", "Paris");
+        HttpResponse<String> response = Api.post("/v1/chat/completions", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("messages[2].tool_calls[0].function.arguments", Api.json(response).path("error").path("param").asText());
+    }
+
+    @Test
+    void chatTemplateKwargsAndContinuingTheFinalMessageChangeThePrompt() throws Exception {
+        ObjectNode plain = Api.chat("Hi").put("model", "templated").put("max_tokens", 1);
+        int tokens = ok(plain).path("usage").path("prompt_tokens").asInt();
+        ObjectNode noThinking = plain.deepCopy();
+        noThinking.putObject("chat_template_kwargs").put("enable_thinking", false);
+        assertTrue(ok(noThinking).path("usage").path("prompt_tokens").asInt() > tokens, "the variable reached the template");
+        ObjectNode continued = Api.object().put("max_tokens", 4).put("temperature", 0)
+                .put("add_generation_prompt", false).put("continue_final_message", true);
+        continued.putArray("messages").addObject().put("role", "user").put("content", "What is a list?");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) continued.path("messages")).addObject()
+                .put("role", "assistant").put("content", "A list is");
+        assertTrue(Api.json(Api.post("/apply-template", continued)).path("prompt").asText().endsWith("A list is"),
+                "the prompt ends inside the final message");
+        assertEquals(Api.json(Api.post("/tokenize", continued)).path("count").asInt(),
+                ok(continued).path("usage").path("prompt_tokens").asInt(), "and that is what the model continues");
+    }
 }

@@ -11,6 +11,7 @@ import dev.lantern.engine.sampling.SamplingParams;
 import dev.lantern.engine.tokenizer.ChatTemplate;
 import dev.lantern.engine.tokenizer.ChatTemplateArguments;
 import dev.lantern.engine.tokenizer.TextTokenizer;
+import dev.lantern.engine.tokenizer.TokenizedText;
 import dev.lantern.engine.tokenizer.TokenizerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +71,22 @@ public final class LanguageModel implements AutoCloseable {
         return tokenizer.encode(text);
     }
 
+    /** The text of {@code ids}, special tokens left out (as generated text is shown). */
     public String decode(int[] ids) {
         return tokenizer.decode(ids);
+    }
+
+    /** The text of {@code ids}, special tokens written out unless skipped (as transformers' {@code decode}). */
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        return tokenizer.decode(ids, skipSpecialTokens);
+    }
+
+    /**
+     * Text as ids with their vocabulary strings: special tokens added as {@link #encode} adds them (a completion
+     * prompt), or none, as {@link #encodeChat} (a rendered chat).
+     */
+    public TokenizedText tokenize(String text, boolean addSpecialTokens) {
+        return tokenizer.tokenize(text, addSpecialTokens);
     }
 
     /** The chat as the model's template renders it. */
@@ -81,8 +96,9 @@ public final class LanguageModel implements AutoCloseable {
 
     /**
      * Whole OpenAI messages, tools, documents and options through the model's template, as transformers'
-     * {@code apply_chat_template(..., tokenize=False)}; a {@link dev.lantern.engine.template.TemplateException}
-     * is the template's (or the request's) fault.
+     * {@code apply_chat_template(..., tokenize=False)} (or, as the arguments ask, with the messages prepared as
+     * vLLM's server prepares them); a {@link dev.lantern.engine.template.TemplateException} is the template's (or
+     * the request's) fault, a model without any chat template included.
      */
     public String renderChat(ChatTemplateArguments arguments) {
         return chatTemplate.render(arguments);

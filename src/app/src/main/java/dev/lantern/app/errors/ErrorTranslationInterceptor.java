@@ -3,6 +3,7 @@ package dev.lantern.app.errors;
 import dev.lantern.engine.EngineException;
 import dev.lantern.engine.OverloadedException;
 import dev.lantern.engine.TokenLimitExceededException;
+import dev.lantern.engine.template.TemplateException;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -10,6 +11,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,9 @@ import java.util.concurrent.ExecutionException;
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION + 100)
 public class ErrorTranslationInterceptor {
+
+    private static final int MAX_TEMPLATE_MESSAGE = 500;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]");
 
     @AroundInvoke
     Object translate(InvocationContext context) throws Exception {
@@ -67,10 +72,29 @@ public class ErrorTranslationInterceptor {
         if (cause instanceof QueryTimeoutException) {
             return new LanternException(ErrorCode.SERVICE_UNAVAILABLE).withHeader("Retry-After", 1);
         }
+        if (cause instanceof TemplateException template) {
+            return new LanternException(ErrorCode.TEMPLATE_ERROR, (template.raisedByTemplate()
+                    ? "The chat template refused the conversation: " : "The chat template failed: ")
+                    + shown(template.getMessage()));
+        }
         if (cause instanceof EngineException) {
             return new LanternException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), cause);
         }
         return null;
+    }
+
+    /**
+     * A template's message as a caller may see it: a template's author (or the caller, with a trusted template of
+     * its own) wrote it, so it is cut to a bounded length and control characters other than newlines are blanked.
+     */
+    private static String shown(String message) {
+        String printable = CONTROL.matcher(String.valueOf(message)).replaceAll(" ");
+        if (printable.length() <= MAX_TEMPLATE_MESSAGE) {
+            return printable;
+        }
+        int end = Character.isHighSurrogate(printable.charAt(MAX_TEMPLATE_MESSAGE - 1)) ? MAX_TEMPLATE_MESSAGE - 1
+                : MAX_TEMPLATE_MESSAGE;
+        return printable.substring(0, end) + "…";
     }
 
     private static Throwable unwrap(Throwable e) {

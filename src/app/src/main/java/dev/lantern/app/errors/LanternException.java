@@ -39,6 +39,11 @@ public class LanternException extends RuntimeException {
         this.headers = headers;
     }
 
+    /** 400 {@code VALIDATION_ERROR} naming the request field at fault, e.g. {@code messages[2].content}. */
+    public static LanternException invalid(String param, String publicMessage) {
+        return new LanternException(ErrorCode.VALIDATION_ERROR, publicMessage).withParam(param);
+    }
+
     /** The same error naming the request field at fault (OpenAI's {@code param}). */
     public LanternException withParam(String field) {
         return new LanternException(code, getMessage(), field, headers, getCause());

@@ -1,6 +1,9 @@
 package dev.lantern.app.generation;
 
 import dev.lantern.app.documents.retrieval.RagOptions;
+import dev.lantern.app.prompts.ChatMessageBody;
+import dev.lantern.app.prompts.ChatPromptFields;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -15,8 +18,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * {@code POST /v1/chat/completions}, as OpenAI's clients send it, with the common extensions (vLLM's names).
- * Only JSON-B creates it: new fields (e.g. {@code rag}) can be added as components without touching callers.
+ * {@code POST /v1/chat/completions}, as OpenAI's clients send it, with the common extensions (vLLM's names),
+ * among them what the chat template reads ({@link ChatPromptFields}). Only JSON-B creates it: new fields (e.g.
+ * {@code rag}) can be added as components without touching callers.
  */
 @Schema(name = "ChatCompletionRequest")
 public record ChatCompletionRequest(
@@ -47,7 +51,21 @@ public record ChatCompletionRequest(
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
         String user,
-        @Valid RagOptions rag) implements SamplingFields, OpenAiRequest {
+        @Valid RagOptions rag,
+        @Schema(description = ChatPromptFields.TOOLS) @Size(max = 128) List<JsonObject> tools,
+        @JsonbProperty("tool_choice") @Schema(description = "\"none\" or \"auto\"; \"required\" and a named "
+                + "function are refused until Lantern calls tools", oneOf = {String.class, Object.class})
+        JsonValue toolChoice,
+        @JsonbProperty("parallel_tool_calls") Boolean parallelToolCalls,
+        @JsonbProperty("chat_template") @Size(max = 65536) @Schema(description = ChatPromptFields.CHAT_TEMPLATE)
+        String chatTemplate,
+        @JsonbProperty("chat_template_kwargs") @Schema(description = ChatPromptFields.CHAT_TEMPLATE_KWARGS)
+        JsonObject chatTemplateKwargs,
+        @JsonbProperty("add_generation_prompt") @Schema(description = ChatPromptFields.ADD_GENERATION_PROMPT)
+        Boolean addGenerationPrompt,
+        @JsonbProperty("continue_final_message") @Schema(description = ChatPromptFields.CONTINUE_FINAL_MESSAGE)
+        Boolean continueFinalMessage)
+        implements SamplingFields, OpenAiRequest, ChatPromptFields {
 
     @Override
     public Integer maxTokens() {

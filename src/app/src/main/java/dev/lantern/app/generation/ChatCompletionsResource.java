@@ -2,6 +2,7 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.identity.Roles;
+import dev.lantern.app.prompts.ChatPrompts;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,6 +40,9 @@ public class ChatCompletionsResource {
     @Inject
     GenerationPipeline pipeline;
 
+    @Inject
+    ChatPrompts prompts;
+
     @POST
     @Operation(summary = "Answer a chat", description = "With \"stream\": true the answer is a text/event-stream of "
             + "ChatCompletionChunk events (data: {chunk}), ended by data: [DONE], or by one data: {error} event.")
@@ -46,7 +50,9 @@ public class ChatCompletionsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatCompletion.class)),
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = ChatCompletionChunk.class))})
-    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field) or TOKEN_LIMIT_EXCEEDED",
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field, e.g. "
+            + "messages[2].tool_calls[0].function.arguments, or chat_template when requests' templates are not trusted), "
+            + "TEMPLATE_ERROR (the chat template refused the conversation: its own message) or TOKEN_LIMIT_EXCEEDED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no or bad bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
@@ -64,7 +70,7 @@ public class ChatCompletionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> create(@NotNull @Valid ChatCompletionRequest body) {
-        return pipeline.answer(new ChatShape(body));
+        return pipeline.answer(ChatShape.of(body, prompts));
     }
 
     /** The same request with {@code "stream": true} ({@link StreamRouting} sends it here). */
@@ -73,6 +79,6 @@ public class ChatCompletionsResource {
     @Operation(hidden = true)
     public void stream(@NotNull @Valid ChatCompletionRequest body, @Context SseEventSink sink, @Context Sse sse,
                        @Context HttpServletResponse response) {
-        pipeline.stream(new ChatShape(body), new SseChannel(sink, sse), response);
+        pipeline.stream(ChatShape.of(body, prompts), new SseChannel(sink, sse), response);
     }
 }

@@ -1,13 +1,34 @@
 package dev.lantern.app.generation;
 
+import static dev.lantern.app.errors.LanternException.invalid;
+
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.prompts.ChatPrompt;
+import dev.lantern.app.prompts.ChatPrompts;
 import dev.lantern.engine.GenerationResult;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code POST /v1/chat/completions}: the messages through the model's chat template; chat completion objects. */
-record ChatShape(ChatCompletionRequest request) implements EndpointShape<ChatCompletion> {
+/**
+ * {@code POST /v1/chat/completions}: the whole messages, tools and template options through the model's chat
+ * template ({@link ChatPrompt}); chat completion objects. Tools are rendered for the model to read, never called
+ * here: an answer is always text, so a {@code tool_choice} that demands a call is refused rather than ignored.
+ */
+record ChatShape(ChatCompletionRequest request, ChatPrompt chat) implements EndpointShape<ChatCompletion> {
+
+    /** @throws dev.lantern.app.errors.LanternException 400 for what the request asks that cannot be given */
+    static ChatShape of(ChatCompletionRequest request, ChatPrompts prompts) {
+        JsonValue choice = request.toolChoice();
+        if (choice != null && choice.getValueType() != JsonValue.ValueType.NULL
+                && !(choice instanceof JsonString s && (s.getString().equals("none") || s.getString().equals("auto")))) {
+            throw invalid("tool_choice", "tool_choice: only \"none\" or \"auto\": Lantern does not call tools yet, the "
+                    + "model's answer is its text (tools are shown to the model through its chat template).");
+        }
+        return new ChatShape(request, prompts.of(request));
+    }
 
     @Override
     public SamplingFields fields() {
@@ -22,23 +43,23 @@ record ChatShape(ChatCompletionRequest request) implements EndpointShape<ChatCom
     @Override
     public Prompted prompt(ServedModel model, GroundedGeneration grounding) {
         if (request.grounded()) {
-            GroundedGeneration.Grounded grounded = grounding.chat(model.model(), request.messages(), request.rag(),
-                    request.maxTokens());
+            GroundedGeneration.Grounded grounded = grounding.chat(model, chat, request.rag(), request.maxTokens());
             return new Prompted(List.of(grounded.prompt()), grounded.citations());
         }
-        return Prompted.of(Prompts.chat(model.model(), request.messages()));
+        return Prompted.of(chat.encode(model, "messages"));
     }
 
     @Override
     public String cacheDeterminants() {
-        return "rag=" + request.grounded();
+        return "rag=" + request.grounded() + "|" + chat.determinants();
     }
 
     @Override
     public String semanticText() {
-        // a grounded answer is only reused for the same passages (in the prompt), never for a similar question
-        return request.grounded() ? null : request.messages().stream().map(m -> m.role() + ": " + m.text())
-                .collect(Collectors.joining("\n"));
+        // a grounded answer is only reused for the same passages (in the prompt), never for a similar question;
+        // nor is one about tools, whose calls and results similar text does not capture
+        return request.grounded() || chat.involvesTools() ? null : request.messages().stream()
+                .map(m -> m.role() + ": " + m.text()).collect(Collectors.joining("\n"));
     }
 
     @Override

@@ -25,7 +25,7 @@ record CompletionShape(CompletionRequest request) implements EndpointShape<Compl
     @Override
     public Prompted prompt(ServedModel model, GroundedGeneration grounding) {
         if (request.grounded()) {
-            GroundedGeneration.Grounded grounded = grounding.completion(model.model(), request.prompt(),
+            GroundedGeneration.Grounded grounded = grounding.completion(model, request.prompt(),
                     request.rag(), request.maxTokens());
             return new Prompted(List.of(grounded.prompt()), grounded.citations());
         }

@@ -61,7 +61,7 @@ public class EmbeddingService {
                 && array.stream().allMatch(v -> v instanceof JsonString s && !s.getString().isEmpty())) {
             return array.stream().map(v -> ((JsonString) v).getString()).toList();
         }
-        throw Prompts.invalid("input", "input: a non-empty string or an array of 1 to " + MAX_INPUTS
+        throw LanternException.invalid("input", "input: a non-empty string or an array of 1 to " + MAX_INPUTS
                 + " non-empty strings");
     }
 

@@ -1,6 +1,7 @@
 package dev.lantern.app.generation;
 
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.prompts.ChatPrompt;
 
 /** The tutorial's {@code POST /generate}: the text as one user turn of the chat template, the answer's text alone. */
 record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateResponse> {
@@ -17,7 +18,7 @@ record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateR
 
     @Override
     public Prompted prompt(ServedModel model, GroundedGeneration grounding) {
-        return Prompted.of(Prompts.userTurn(model.model(), request.text()));
+        return Prompted.of(ChatPrompt.userTurn(request.text()).encode(model, "text"));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.lantern.app.generation;
 
-import dev.lantern.app.errors.ErrorCode;
-import dev.lantern.app.errors.LanternException;
-import dev.lantern.engine.ChatMessage;
+import static dev.lantern.app.errors.LanternException.invalid;
+
 import dev.lantern.engine.LanguageModel;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -11,28 +10,12 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Request inputs as token ids: chats through the model's template, completion prompts in their four shapes. */
+/** Completion prompts as token ids, in their four shapes (chats: {@code prompts.ChatPrompt}). */
 final class Prompts {
 
     static final int MAX_PROMPTS = 64;
 
     private Prompts() {
-    }
-
-    static int[] chat(LanguageModel model, List<ChatMessageBody> messages) {
-        List<ChatMessage> turns = new ArrayList<>();
-        for (ChatMessageBody m : messages) {
-            if (m.text() == null) {
-                throw invalid("messages", "messages: content must be a string or an array of text parts");
-            }
-            turns.add(m.toEngine());
-        }
-        return nonEmpty(model.encode(model.renderChat(turns, true)), "messages");
-    }
-
-    /** The tutorial's {@code text} as one user turn of the model's chat template. */
-    static int[] userTurn(LanguageModel model, String text) {
-        return nonEmpty(model.encode(model.renderChat(List.of(new ChatMessage("user", text)), true)), "text");
     }
 
     static int[] text(LanguageModel model, String text, String param) {
@@ -85,9 +68,5 @@ final class Prompts {
             throw invalid(param, param + ": the prompt is empty");
         }
         return ids;
-    }
-
-    static LanternException invalid(String param, String message) {
-        return new LanternException(ErrorCode.VALIDATION_ERROR, message).withParam(param);
     }
 }

@@ -3,6 +3,8 @@
  * {@code /v1/completions}, {@code /v1/embeddings}) and the tutorial's {@code /generate}, their request and
  * response records, the mapping of sampling fields to engine settings (with the configurable automatic
  * table), server-sent-event streams, and the service that submits work to a model's batch scheduler with
- * deadlines, cancellation and metrics. Which models exist and their loading belong to {@code models}.
+ * deadlines, cancellation and metrics. What a chat looks like to the model (its messages checked and rendered
+ * through the chat template, the prompt endpoints) belongs to {@code prompts}; which models exist and their loading
+ * to {@code models}.
  */
 package dev.lantern.app.generation;

@@ -9,6 +9,8 @@ import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.batch.BatchScheduler;
 import dev.lantern.engine.embedding.EmbeddingModel;
 import dev.lantern.engine.embedding.EmbeddingModels;
+import dev.lantern.engine.template.Template;
+import dev.lantern.engine.template.TemplateException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,6 +21,9 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +79,7 @@ public class ModelRegistry {
         try {
             LaneLayout layout = LaneLayout.resolve(served.spec().directory(), settings.runtime(), settings.lanes(),
                     settings.limits().maxBatchSize(), Runtime.getRuntime().availableProcessors());
+            String chatTemplate = configuredChatTemplate(served.spec());
             LanguageModel model = LanguageModel.load(served.spec().directory(), layout.applyTo(settings.runtime()));
             // one short generation before readiness: ONNX Runtime's first runs are several times slower
             model.generate(GenerationRequest.of(model.encode("Hello"),
@@ -83,14 +89,35 @@ public class ModelRegistry {
                     model.close();
                     return;
                 }
-                served.ready(model, new BatchScheduler(model, settings.limits(), layout.lanes(), laneThreads));
+                served.ready(model, new BatchScheduler(model, settings.limits(), layout.lanes(), laneThreads), chatTemplate);
             }
             LOG.info(() -> "Model " + served.id() + " loaded from " + served.spec().directory() + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (context " + model.config().contextLength()
-                    + " tokens, " + settings.limits() + ", " + layout + ")");
+                    + " tokens, " + settings.limits() + ", " + layout
+                    + (chatTemplate == null ? "" : ", chat template " + served.spec().chatTemplate()) + ")");
         } catch (RuntimeException e) {
             served.failed();
             LOG.log(Level.SEVERE, "Model " + served.id() + " could not be loaded from " + served.spec().directory(), e);
+        }
+    }
+
+    /**
+     * The configured template's source, parsed once here so that a broken file fails the model's loading (logged,
+     * 503 for its requests) instead of every chat; null when none is configured.
+     */
+    static String configuredChatTemplate(ModelSpec spec) {
+        if (spec.chatTemplate() == null) {
+            return null;
+        }
+        try {
+            String source = Files.readString(spec.chatTemplate());
+            Template.parse(source);
+            return source;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the chat template " + spec.chatTemplate(), e);
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException("the chat template " + spec.chatTemplate() + " is not valid: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -27,6 +27,7 @@ public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, Sche
         @Produces
         ModelSettings settings(@ConfigProperty(name = "LANTERN_MODELS") String models,
                                @ConfigProperty(name = "LANTERN_DEFAULT_MODEL") Optional<String> defaultModel,
+                               @ConfigProperty(name = "lantern.models.chat-templates") Optional<String> chatTemplates,
                                @ConfigProperty(name = "lantern.models.cuda") boolean cuda,
                                @ConfigProperty(name = "lantern.models.intra-op-threads") int intraOpThreads,
                                @ConfigProperty(name = "lantern.models.optimization") String optimization,
@@ -36,7 +37,8 @@ public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, Sche
                                @ConfigProperty(name = "lantern.scheduler.max-queued-tokens") int maxQueuedTokens,
                                @ConfigProperty(name = "lantern.scheduler.admission-window") Duration admissionWindow,
                                @ConfigProperty(name = "lantern.scheduler.lanes") int lanes) {
-            return new ModelSettings(ModelSpec.parse(models, defaultModel),
+            return new ModelSettings(ModelSpec.withChatTemplates(ModelSpec.parse(models, defaultModel),
+                    chatTemplates.orElse("")),
                     RuntimeOptions.of(cuda, intraOpThreads, optimization, onnxFile),
                     new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow), lanes);
         }

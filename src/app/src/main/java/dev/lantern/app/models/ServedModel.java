@@ -15,6 +15,7 @@ public final class ServedModel {
     private final Instant configuredAt = Instant.now();
     private volatile LanguageModel model;
     private volatile BatchScheduler scheduler;
+    private volatile String chatTemplate;
     private volatile ModelState state = ModelState.LOADING;
 
     ServedModel(ModelSpec spec, boolean isDefault) {
@@ -22,9 +23,10 @@ public final class ServedModel {
         this.isDefault = isDefault;
     }
 
-    void ready(LanguageModel loaded, BatchScheduler owner) {
+    void ready(LanguageModel loaded, BatchScheduler owner, String configuredTemplate) {
         model = loaded;
         scheduler = owner;
+        chatTemplate = configuredTemplate;
         state = ModelState.READY;
     }
 
@@ -55,6 +57,14 @@ public final class ServedModel {
     /** The loaded model; only meaningful when {@link #state()} is READY. */
     public LanguageModel model() {
         return model;
+    }
+
+    /**
+     * The source of the chat template the operator configured for this model ({@link ModelSpec#chatTemplate()}),
+     * used instead of the model's own unless a request brings its own; null when none is configured.
+     */
+    public String chatTemplate() {
+        return chatTemplate;
     }
 
     /** The scheduler every generation of this model goes through; only meaningful when READY. */

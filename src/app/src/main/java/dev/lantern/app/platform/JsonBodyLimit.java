@@ -31,8 +31,13 @@ public class JsonBodyLimit implements ContainerRequestFilter {
         this.maxBytes = maxBytes;
     }
 
-    /** For CDI's client proxy only. */
-    protected JsonBodyLimit() {
+    /**
+     * For CDI's client proxy, and public for RESTEasy: it picks a provider's public constructor (one with only
+     * {@code @Context} parameters) before it asks CDI for the bean, and without one the application failed to start
+     * on Liberty 25.0.0.11 (NullPointerException in CdiInjectorFactory.createConstructor). The instance it uses is
+     * CDI's, made with the injecting constructor.
+     */
+    public JsonBodyLimit() {
         this(0);
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ErrorCodeTest {
 
     private static final Map<String, Integer> CONTRACT = Map.ofEntries(
-            Map.entry("VALIDATION_ERROR", 400), Map.entry("TOKEN_LIMIT_EXCEEDED", 400),
+            Map.entry("VALIDATION_ERROR", 400), Map.entry("TEMPLATE_ERROR", 400), Map.entry("TOKEN_LIMIT_EXCEEDED", 400),
             Map.entry("DOCUMENT_PROCESSING_ERROR", 400), Map.entry("UNAUTHORIZED", 401),
             Map.entry("INVALID_CREDENTIALS", 401), Map.entry("FORBIDDEN", 403), Map.entry("NOT_FOUND", 404),
             Map.entry("MODEL_NOT_FOUND", 404), Map.entry("DOCUMENT_TOO_LARGE", 413),

@@ -3,6 +3,7 @@ package dev.lantern.app.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lantern.app.errors.ErrorCode;
 import dev.lantern.app.errors.LanternException;
@@ -12,11 +13,14 @@ import dev.lantern.engine.batch.SchedulerLimits;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Proxy;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry's life: configured models are LOADING (requests answered 503 MODEL_NOT_READY with
@@ -82,5 +86,31 @@ class ModelRegistryTest {
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("a=/x;a=/y", Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse("a=/x", Optional.of("c")));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse(" ", Optional.empty()));
+    }
+
+    @Test
+    void chatTemplateFilesAreNamedByModelId() {
+        List<ModelSpec> models = ModelSpec.withChatTemplates(ModelSpec.parse("a=/x;b=/y", Optional.empty()),
+                " b = /t/b.jinja ;");
+        assertEquals(null, models.get(0).chatTemplate());
+        assertEquals(Path.of("/t/b.jinja"), models.get(1).chatTemplate());
+        List<ModelSpec> listed = ModelSpec.parse("a=/x", Optional.empty());
+        assertEquals(listed, ModelSpec.withChatTemplates(listed, ""));
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.withChatTemplates(listed, "c=/t/c.jinja"),
+                "an id that is not a model");
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.withChatTemplates(listed, "/t/a.jinja"));
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.withChatTemplates(listed, "a=/t/1;a=/t/2"));
+    }
+
+    @Test
+    void aConfiguredChatTemplateIsReadAndParsedWhenTheModelLoads(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("good.jinja"), "{% for m in messages %}{{ m.content }}{% endfor %}");
+        Path broken = Files.writeString(dir.resolve("broken.jinja"), "{% for m in messages %}");
+        assertEquals(Files.readString(good), ModelRegistry.configuredChatTemplate(new ModelSpec("a", DEMO, good)));
+        assertEquals(null, ModelRegistry.configuredChatTemplate(new ModelSpec("a", DEMO, null)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelRegistry.configuredChatTemplate(
+                new ModelSpec("a", DEMO, broken))).getMessage().contains("broken.jinja"));
+        assertThrows(UncheckedIOException.class, () -> ModelRegistry.configuredChatTemplate(
+                new ModelSpec("a", DEMO, dir.resolve("missing.jinja"))));
     }
 }

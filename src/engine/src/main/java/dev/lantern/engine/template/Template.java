@@ -10,14 +10,31 @@ import java.util.Map;
  */
 public final class Template {
     private final Stmt body;
+    private final String source;
+    private final boolean loopsOverMessageContent;
 
-    private Template(Stmt body) {
+    private Template(Stmt body, String source) {
         this.body = body;
+        this.source = source;
+        this.loopsOverMessageContent = MessageContentLoops.present(body);
     }
 
     /** @throws TemplateException when the source is not a valid template */
     public static Template parse(String source) {
-        return new Template(Parser.parse(source));
+        return new Template(Parser.parse(source), source);
+    }
+
+    /**
+     * Whether the template loops over a message's {@code content} (so reads it as a list of parts), as vLLM's
+     * OpenAI server decides it from the syntax tree; see {@link MessageContentLoops}.
+     */
+    public boolean loopsOverMessageContent() {
+        return loopsOverMessageContent;
+    }
+
+    /** Whether the source holds {@code word} as a quoted string, {@code 'word'} or {@code "word"}. */
+    public boolean quotes(String word) {
+        return source.contains("'" + word + "'") || source.contains("\"" + word + "\"");
     }
 
     public String render(Map<String, ?> variables) {

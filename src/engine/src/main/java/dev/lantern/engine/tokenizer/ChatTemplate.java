@@ -1,7 +1,6 @@
 package dev.lantern.engine.tokenizer;
 
 import dev.lantern.engine.ChatMessage;
-import dev.lantern.engine.EngineException;
 import dev.lantern.engine.template.RenderLimits;
 import dev.lantern.engine.template.Template;
 import dev.lantern.engine.template.TemplateException;
@@ -77,7 +76,8 @@ public final class ChatTemplate {
     /**
      * @throws TemplateException when the template cannot be parsed or rendered, or raises an exception itself
      *     (its message is then the template's own, see {@link TemplateException#raisedByTemplate()})
-     * @throws EngineException when the model has no chat template and none is given
+     * @throws TemplateException also when the model has no chat template and none is given (a chat cannot be
+     *     rendered for this model: the request's fault as much as a broken template is)
      */
     public String render(ChatTemplateArguments arguments) {
         if (arguments.continueFinalMessage() && arguments.addGenerationPrompt()) {
@@ -86,6 +86,9 @@ public final class ChatTemplate {
         }
         Template template = choose(arguments);
         List<Object> messages = OpenAiMessages.prepare(arguments.messages());
+        if (arguments.preparation() == MessagePreparation.VLLM) {
+            messages = VllmMessages.prepare(messages, template);
+        }
         FinalMessageContinuation continuation = arguments.continueFinalMessage()
                 ? FinalMessageContinuation.mark(messages) : null;
         Map<String, Object> variables = new HashMap<>(specialTokens);
@@ -107,7 +110,7 @@ public final class ChatTemplate {
         String name = requested != null ? requested
                 : arguments.tools() != null && sources.containsKey("tool_use") ? "tool_use" : "default";
         if (!sources.containsKey(name)) {
-            throw new EngineException(sources.isEmpty() ? "this model has no chat_template"
+            throw new TemplateException(sources.isEmpty() ? "this model has no chat_template"
                     : "this model has no chat template named '" + name + "' (it has " + sources.keySet() + ")");
         }
         return template(name);

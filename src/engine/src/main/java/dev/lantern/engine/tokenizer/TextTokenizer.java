@@ -1,5 +1,6 @@
 package dev.lantern.engine.tokenizer;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -96,16 +97,34 @@ public final class TextTokenizer implements AutoCloseable {
         return toInts(tokenizer.encode(renderedChat, false, false).getIds());
     }
 
+    /**
+     * {@code text} as ids with their vocabulary strings: special tokens added as {@link #encode} adds them, or
+     * none, as {@link #encodeChat}.
+     */
+    public TokenizedText tokenize(String text, boolean addSpecialTokens) {
+        Encoding encoding = addSpecialTokens ? tokenizer.encode(text) : tokenizer.encode(text, false, false);
+        return new TokenizedText(toInts(encoding.getIds()), List.of(encoding.getTokens()));
+    }
+
+    /** The text of {@code ids}, special tokens written out unless skipped. */
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        return tokenizer.decode(toLongs(ids, 0, ids.length), skipSpecialTokens);
+    }
+
     public String decode(int[] ids, int from, int to) {
-        long[] slice = new long[to - from];
-        for (int i = from; i < to; i++) {
-            slice[i - from] = ids[i];
-        }
-        return tokenizer.decode(slice, true);
+        return tokenizer.decode(toLongs(ids, from, to), true);
     }
 
     public String decode(int[] ids) {
         return decode(ids, 0, ids.length);
+    }
+
+    private static long[] toLongs(int[] ids, int from, int to) {
+        long[] slice = new long[to - from];
+        for (int i = from; i < to; i++) {
+            slice[i - from] = ids[i];
+        }
+        return slice;
     }
 
     private static int[] toInts(long[] ids) {

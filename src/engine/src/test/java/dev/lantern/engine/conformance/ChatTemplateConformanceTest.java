@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lantern.engine.template.TemplateException;
 import dev.lantern.engine.tokenizer.ChatTemplate;
 import dev.lantern.engine.tokenizer.ChatTemplateArguments;
+import dev.lantern.engine.tokenizer.MessagePreparation;
 import dev.lantern.engine.tokenizer.TokenizerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -26,8 +28,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every template of the corpus (real ones from the model families' tokenizer packages, and the project's own,
  * which exercise every construct real templates use) rendered with every conversation, compared byte for byte
- * with Python's jinja2 rendering them as transformers does. An expected failure must fail here too, and a
- * template's own {@code raise_exception} message must come through verbatim.
+ * with Python's jinja2 rendering them as transformers does, the messages prepared both as transformers takes
+ * them and as vLLM's OpenAI server prepares them (the oracle decides vLLM's content format on jinja2's own
+ * syntax tree). An expected failure must fail here too, and a template's own {@code raise_exception} message
+ * must come through verbatim.
  */
 class ChatTemplateConformanceTest {
     private static final String EXPECTED = "templates-expected.json";
@@ -48,7 +52,8 @@ class ChatTemplateConformanceTest {
                 expected.path("templates").asInt(), expected.path("conversations").asInt(),
                 expected.path("cases").size(), expected.path("jinja2").asText());
         return StreamSupport.stream(expected.path("cases").spliterator(), false).map(c -> DynamicTest.dynamicTest(
-                c.path("template").asText() + " / " + c.path("conversation").asText(),
+                c.path("template").asText() + " / " + c.path("conversation").asText() + " / "
+                        + c.path("preparation").asText(),
                 () -> check(c, conversations.get(c.path("conversation").asText()), clock)));
     }
 
@@ -57,7 +62,8 @@ class ChatTemplateConformanceTest {
         ChatTemplate template = (origin.has("model") ? loadModel(origin.path("model").asText())
                 : ChatTemplate.of(Files.readString(Conformance.SOURCES.resolve("templates").resolve(origin.path("file").asText())),
                         plain(testCase.path("special_tokens")))).withClock(clock);
-        ChatTemplateArguments arguments = arguments(conversation, origin.path("name").asText(null));
+        ChatTemplateArguments arguments = arguments(conversation, origin.path("name").asText(null))
+                .withPreparation(MessagePreparation.valueOf(testCase.path("preparation").asText().toUpperCase(Locale.ROOT)));
         if (testCase.path("error").isNull()) {
             String rendered = template.render(arguments);
             String want = testCase.path("output").asText();

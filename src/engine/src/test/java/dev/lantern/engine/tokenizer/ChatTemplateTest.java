@@ -106,7 +106,48 @@ class ChatTemplateTest {
     @Test
     void aModelWithoutTemplateFailsOnlyWhenAChatIsRendered() {
         ChatTemplate none = ChatTemplate.of(null, TOKENS);
-        EngineException e = assertThrows(EngineException.class, () -> none.render(List.of(new ChatMessage("user", "x")), true));
+        EngineException e = assertThrows(TemplateException.class, () -> none.render(List.of(new ChatMessage("user", "x")), true));
         assertTrue(e.getMessage().contains("no chat_template"));
+    }
+
+    @Test
+    void vllmPreparationGivesAStringTemplateStringsAndAPartsTemplateParts() {
+        Map<String, Object> toolCall = new java.util.HashMap<>(Map.of("role", "assistant", "tool_calls", List.of()));
+        toolCall.put("content", null);
+        List<Map<String, Object>> messages = List.of(
+                Map.of("role", "user", "content", List.of(textPart("a"), textPart("b"))),
+                toolCall,
+                Map.of("role", "tool", "tool_call_id", "x", "content", List.of(textPart("c"), textPart("d"))));
+        ChatTemplateArguments args = ChatTemplateArguments.of(messages, false).withPreparation(MessagePreparation.VLLM);
+        ChatTemplate strings = ChatTemplate.of("{% for m in messages %}[{{ m.content }}|{{ m.tool_calls is defined }}]"
+                + "{% endfor %}", TOKENS);
+        assertEquals("[a\nb|False][|False][c\nd|False]", strings.render(args));
+        ChatTemplate parts = ChatTemplate.of("{% for m in messages %}[{% if m.content is string %}S:{{ m.content }}"
+                + "{% else %}{% for p in m.content %}{{ p.text }};{% endfor %}{% endif %}]{% endfor %}", TOKENS);
+        assertEquals("[a;b;][][S:c\nd]", parts.render(args));
+        assertEquals("[[{'type': 'text', 'text': 'a'}, {'type': 'text', 'text': 'b'}]|False][None|True]"
+                + "[[{'type': 'text', 'text': 'c'}, {'type': 'text', 'text': 'd'}]|False]",
+                strings.render(args.withPreparation(MessagePreparation.TRANSFORMERS)), "transformers passes them as sent");
+    }
+
+    private static Map<String, Object> textPart(String text) {
+        Map<String, Object> part = new java.util.LinkedHashMap<>();
+        part.put("type", "text");
+        part.put("text", text);
+        return part;
+    }
+
+    @Test
+    void vllmPreparationTurnsDeveloperIntoOneLeadingSystemUnlessTheTemplateKnowsDeveloper() {
+        List<Map<String, Object>> messages = List.of(Map.of("role", "system", "content", "S"),
+                Map.of("role", "user", "content", "U"), Map.of("role", "developer", "content", "D"));
+        ChatTemplateArguments args = ChatTemplateArguments.of(messages, false).withPreparation(MessagePreparation.VLLM);
+        String roles = "{% for m in messages %}{{ m.role }}={{ m.content }};{% endfor %}";
+        assertEquals("system=S\n\nD;user=U;", ChatTemplate.of(roles, TOKENS).render(args));
+        assertEquals("system=S;user=U;developer=D;",
+                ChatTemplate.of(roles + "{# knows 'developer' #}", TOKENS).render(args));
+        List<Map<String, Object>> plain = List.of(Map.of("role", "system", "content", "S"), Map.of("role", "user", "content", "U"));
+        assertEquals("system=S;user=U;", ChatTemplate.of(roles, TOKENS).render(ChatTemplateArguments.of(plain, false)
+                .withPreparation(MessagePreparation.VLLM)), "without a developer turn nothing is merged");
     }
 }
