@@ -11,7 +11,6 @@ import dev.lantern.it.LanternServer;
 import dev.lantern.it.auth.AuthClient;
 import dev.lantern.it.auth.TokenForge;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ class PromptsIT {
         LanternServer.awaitReady(LanternServer.baseUrl(), Duration.ofMinutes(3));
         earBase = System.getProperty("lantern.ear.baseUrl", "http://localhost:9181");
         LanternServer.awaitReady(earBase, Duration.ofMinutes(3));
-        String[] admin = LanternServer.generatedAdministrator(Path.of(System.getProperty("lantern.ear.serverDir",
-                "target/liberty-usr/servers/lantern-ear")));
+        String[] admin = LanternServer.earAdministrator();
         earToken = LanternServer.json(AuthClient.call("POST", earBase, "/login", null,
                 Map.of("email", admin[0], "password", admin[1]), Map.of())).path("access_token").asText();
     }
