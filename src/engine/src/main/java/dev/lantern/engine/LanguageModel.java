@@ -104,6 +104,14 @@ public final class LanguageModel implements AutoCloseable {
         return chatTemplate.render(arguments);
     }
 
+    /**
+     * The source of the chat template a chat would render with ({@code requested}: a request's or operator's
+     * template or template name, or null for the model's own); null when the model has none.
+     */
+    public String chatTemplateSource(String requested, boolean toolsOffered) {
+        return chatTemplate.source(requested, toolsOffered);
+    }
+
     /** A rendered chat as token ids: special tokens in it recognised, none added (the template wrote them). */
     public int[] encodeChat(String renderedChat) {
         return tokenizer.encodeChat(renderedChat);

@@ -7,6 +7,8 @@ package dev.lantern.app.errors;
 public enum ErrorCode {
     VALIDATION_ERROR(400, "invalid_request_error", "The request is not valid."),
     TEMPLATE_ERROR(400, "invalid_request_error", "The chat template refused the conversation."),
+    INVALID_SCHEMA(400, "invalid_request_error",
+            "The JSON Schema uses a keyword Lantern cannot enforce, or is not a valid schema."),
     TOKEN_LIMIT_EXCEEDED(400, "invalid_request_error", "The prompt does not fit the model's context."),
     DOCUMENT_PROCESSING_ERROR(400, "invalid_request_error", "The document could not be processed."),
     UNAUTHORIZED(401, "authentication_error", "Authentication is required: send a valid bearer token."),

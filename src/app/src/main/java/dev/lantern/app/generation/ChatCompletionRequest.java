@@ -53,10 +53,13 @@ public record ChatCompletionRequest(
         String user,
         @Valid RagOptions rag,
         @Schema(description = ChatPromptFields.TOOLS) @Size(max = 128) List<JsonObject> tools,
-        @JsonbProperty("tool_choice") @Schema(description = "\"none\" or \"auto\"; \"required\" and a named "
-                + "function are refused until Lantern calls tools", oneOf = {String.class, Object.class})
-        JsonValue toolChoice,
-        @JsonbProperty("parallel_tool_calls") Boolean parallelToolCalls,
+        @JsonbProperty("tool_choice") @Schema(description = RequestDescriptions.TOOL_CHOICE,
+                oneOf = {String.class, Object.class}) JsonValue toolChoice,
+        @JsonbProperty("parallel_tool_calls") @Schema(description = RequestDescriptions.PARALLEL_TOOL_CALLS)
+        Boolean parallelToolCalls,
+        @JsonbProperty("response_format") @Schema(description = RequestDescriptions.RESPONSE_FORMAT)
+        JsonObject responseFormat,
+        @JsonbProperty("logit_bias") @Schema(description = RequestDescriptions.LOGIT_BIAS) JsonObject logitBias,
         @JsonbProperty("chat_template") @Size(max = 65536) @Schema(description = ChatPromptFields.CHAT_TEMPLATE)
         String chatTemplate,
         @JsonbProperty("chat_template_kwargs") @Schema(description = ChatPromptFields.CHAT_TEMPLATE_KWARGS)

@@ -3,6 +3,7 @@ package dev.lantern.app.generation;
 import dev.lantern.app.errors.ErrorBody;
 import dev.lantern.app.identity.Roles;
 import dev.lantern.app.prompts.ChatPrompts;
+import dev.lantern.app.structured.ToolCallSettings;
 import dev.lantern.app.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,6 +44,9 @@ public class ChatCompletionsResource {
     @Inject
     ChatPrompts prompts;
 
+    @Inject
+    ToolCallSettings toolCalls;
+
     @POST
     @Operation(summary = "Answer a chat", description = "With \"stream\": true the answer is a text/event-stream of "
             + "ChatCompletionChunk events (data: {chunk}), ended by data: [DONE], or by one data: {error} event.")
@@ -52,7 +56,9 @@ public class ChatCompletionsResource {
                     schema = @Schema(implementation = ChatCompletionChunk.class))})
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field, e.g. "
             + "messages[2].tool_calls[0].function.arguments, or chat_template when requests' templates are not trusted), "
-            + "TEMPLATE_ERROR (the chat template refused the conversation: its own message) or TOKEN_LIMIT_EXCEEDED",
+            + "TEMPLATE_ERROR (the chat template refused the conversation: its own message), INVALID_SCHEMA (param "
+            + "names the schema keyword Lantern cannot enforce, e.g. response_format.json_schema.schema.properties.age"
+            + ".multipleOf) or TOKEN_LIMIT_EXCEEDED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no or bad bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
@@ -70,7 +76,7 @@ public class ChatCompletionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> create(@NotNull @Valid ChatCompletionRequest body) {
-        return pipeline.answer(ChatShape.of(body, prompts));
+        return pipeline.answer(ChatShape.of(body, prompts, toolCalls));
     }
 
     /** The same request with {@code "stream": true} ({@link StreamRouting} sends it here). */
@@ -79,6 +85,6 @@ public class ChatCompletionsResource {
     @Operation(hidden = true)
     public void stream(@NotNull @Valid ChatCompletionRequest body, @Context SseEventSink sink, @Context Sse sse,
                        @Context HttpServletResponse response) {
-        pipeline.stream(ChatShape.of(body, prompts), new SseChannel(sink, sse), response);
+        pipeline.stream(ChatShape.of(body, prompts, toolCalls), new SseChannel(sink, sse), response);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lantern.app.generation;
 
 import dev.lantern.app.documents.retrieval.RagOptions;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -44,7 +45,11 @@ public record CompletionRequest(
         @JsonbProperty("ignore_eos") Boolean ignoreEos,
         @JsonbProperty("min_tokens") @Min(0) Integer minTokens,
         String user,
-        @Valid RagOptions rag) implements SamplingFields, OpenAiRequest {
+        @Valid RagOptions rag,
+        @JsonbProperty("response_format") @Schema(description = RequestDescriptions.RESPONSE_FORMAT)
+        JsonObject responseFormat,
+        @JsonbProperty("logit_bias") @Schema(description = RequestDescriptions.LOGIT_BIAS) JsonObject logitBias)
+        implements SamplingFields, OpenAiRequest {
 
     @Override
     public Integer logprobAlternatives() {

@@ -1,6 +1,8 @@
 package dev.lantern.app.generation;
 
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.structured.OutputStructure;
+import dev.lantern.app.structured.ResponseFormat;
 import dev.lantern.engine.GenerationResult;
 import jakarta.json.JsonString;
 import java.util.ArrayList;
@@ -8,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code POST /v1/completions}: each prompt continued n times, choices numbered prompt by prompt as OpenAI does,
- * the prompt repeated before its completions when {@code echo} asks; text completion objects.
+ * the prompt repeated before its completions when {@code echo} asks, each completion under {@code response_format}
+ * when one is given; text completion objects.
  */
 record CompletionShape(CompletionRequest request) implements EndpointShape<Completion> {
 
@@ -20,6 +23,11 @@ record CompletionShape(CompletionRequest request) implements EndpointShape<Compl
     @Override
     public String promptParam() {
         return "prompt";
+    }
+
+    @Override
+    public OutputStructure structure(ServedModel model) {
+        return ResponseFormat.structure(request.responseFormat());
     }
 
     @Override

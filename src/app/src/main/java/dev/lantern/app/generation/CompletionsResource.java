@@ -45,7 +45,8 @@ public class CompletionsResource {
     @APIResponse(responseCode = "200", description = "The completion, or its stream", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Completion.class)),
             @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Completion.class))})
-    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field) or TOKEN_LIMIT_EXCEEDED",
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (param names the field), INVALID_SCHEMA "
+            + "(param names the response_format schema keyword Lantern cannot enforce) or TOKEN_LIMIT_EXCEEDED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: no or bad bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))

@@ -2,13 +2,14 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.documents.retrieval.Citation;
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.structured.OutputStructure;
 import dev.lantern.engine.GenerationResult;
 import java.util.List;
 
 /**
  * What one generation endpoint adds to the {@link GenerationPipeline}: how its prompt is built (grounded or not),
- * what besides the prompt and settings tells its cached answers apart, and how a whole answer and a stream's
- * chunks look. Everything else (model, cache, quota, scheduler, time limit, errors) is the pipeline's.
+ * what structure its answer must have, what besides the prompt and settings tells its cached answers apart, and
+ * how a whole answer and a stream's chunks look. Everything else (model, cache, quota, scheduler, time limit, errors) is the pipeline's.
  *
  * @param <T> the body of a whole answer
  */
@@ -24,6 +25,14 @@ interface EndpointShape<T> {
      * by {@code grounding} when the request asks for {@code rag}.
      */
     Prompted prompt(ServedModel model, GroundedGeneration grounding);
+
+    /**
+     * What the answer's structure must be on {@code model} (response_format, or tools and tool_choice): free text
+     * for endpoints without either.
+     *
+     * @throws dev.lantern.app.errors.LanternException 400 for a structure that cannot be asked for
+     */
+    OutputStructure structure(ServedModel model);
 
     /** What else keys a cached answer (e.g. {@code echo}, {@code rag}); empty when nothing does. */
     String cacheDeterminants();

@@ -2,6 +2,7 @@ package dev.lantern.app.generation;
 
 import dev.lantern.app.models.ServedModel;
 import dev.lantern.app.prompts.ChatPrompt;
+import dev.lantern.app.structured.OutputStructure;
 
 /** The tutorial's {@code POST /generate}: the text as one user turn of the chat template, the answer's text alone. */
 record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateResponse> {
@@ -14,6 +15,11 @@ record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateR
     @Override
     public String promptParam() {
         return "text";
+    }
+
+    @Override
+    public OutputStructure structure(ServedModel model) {
+        return OutputStructure.FREE;
     }
 
     @Override

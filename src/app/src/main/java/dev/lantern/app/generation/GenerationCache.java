@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What the generation endpoints ask of the response cache: whether a request may be cached (deterministic,
  * unless configured otherwise, and without log-probabilities, which are not kept), its key (endpoint, model,
- * the settings as the engine will get them, n, the prompt's token ids, the caller's scope), and the
+ * the settings as the engine will get them, the answer's structure (response_format, tools, tool_choice,
+ * parallel_tool_calls) and logit_bias, n, the prompt's token ids, the caller's scope), and the
  * conversion between engine results and cached answers. A grounded prompt holds the retrieved passages, so
  * an answer drawn on documents that changed is keyed apart from the old one even before its scope is
  * invalidated.
@@ -35,15 +36,20 @@ public class GenerationCache {
 
     /** The key of the request, or null when it is not cacheable. */
     CacheKey key(CacheMode mode, String endpoint, ServedModel model, List<int[]> prompts, SamplingFields fields,
-                 boolean streaming, String extra, String semanticText) {
+                 Steering steering, boolean streaming, String extra, String semanticText) {
         if (fields.logprobAlternatives() != null) {
             return null;
         }
-        GenerationSettings settings = SettingsMapper.settings(fields, config.auto(streaming), prompts.get(0).length, 0);
+        GenerationSettings settings = SettingsMapper.settings(fields, config.auto(streaming), prompts.get(0).length, 0,
+                steering);
         if (cache.deterministicOnly() && !deterministic(settings, model)) {
             return null;
         }
-        String determinants = endpoint + "|" + model.id() + "|" + settings + "|n=" + (fields.n() == null ? 1 : fields.n()) + "|" + extra;
+        // the constraint and the biases by their request text (the same on every server), the rest as the engine
+        // gets it
+        String determinants = endpoint + "|" + model.id() + "|" + SettingsMapper.settings(fields,
+                config.auto(streaming), prompts.get(0).length, 0) + "|" + steering.key() + "|n="
+                + (fields.n() == null ? 1 : fields.n()) + "|" + extra;
         String prompt = prompts.stream().map(Arrays::toString).collect(Collectors.joining(";"));
         return cache.key(mode.scope(), determinants, prompt, semanticText);
     }

@@ -15,6 +15,9 @@ import dev.lantern.app.generation.cache.ResponseCache;
 import dev.lantern.app.identity.Caller;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ServedModel;
+import dev.lantern.app.structured.Constraints;
+import dev.lantern.app.structured.LogitBiases;
+import dev.lantern.app.structured.OutputStructure;
 import dev.lantern.engine.GenerationResult;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,8 +35,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * The one path from a generation request to its answer, for every generation endpoint: model ready → prompt
- * (grounded in the caller's documents when asked) → cache key → lookup → replay, or run on the model's scheduler
+ * The one path from a generation request to its answer, for every generation endpoint: model ready → the answer's
+ * structure bound to the model (response_format, tools) and logit_bias → prompt (grounded in the caller's
+ * documents when asked) → cache key → lookup → replay, or run on the model's scheduler
  * → store. Each endpoint supplies only its {@link EndpointShape}. No thread waits for a generation: a whole answer
  * is a {@link CompletionStage} completed on the managed executor, a stream an {@link EventStream} written by tasks
  * on the managed scheduler. Everything taken from the request (caller, cache mode, deadline, request id, endpoint)
@@ -67,6 +71,9 @@ public class GenerationPipeline {
 
     @Inject
     RequestDeadline requestDeadline;
+
+    @Inject
+    Constraints constraints;
 
     @Inject
     Caller caller;
@@ -124,14 +131,22 @@ public class GenerationPipeline {
 
     private Prepared prepare(EndpointShape<?> shape, boolean streaming) {
         ServedModel model = registry.ready(shape.fields().model());
+        Steering steering = steering(shape, model);
         Prompted prompted = shape.prompt(model, grounding);
         String endpoint = EndpointName.current(http);
-        CacheKey key = cache.key(cacheMode, endpoint, model, prompted.prompts(), shape.fields(), streaming,
+        CacheKey key = cache.key(cacheMode, endpoint, model, prompted.prompts(), shape.fields(), steering, streaming,
                 shape.cacheDeterminants(), shape.semanticText());
         ResponseCache.Found found = cache.lookup(key, cacheMode, endpoint);
-        Launch launch = new Launch(model, prompted.prompts(), shape.fields(), streaming, shape.promptParam(),
+        Launch launch = new Launch(model, prompted.prompts(), shape.fields(), steering, streaming, shape.promptParam(),
                 caller.identity(), Instant.now().plus(requestDeadline.limit(config.timeout())), ChoiceListener.NONE);
         return new Prepared(launch, prompted, endpoint, cacheMode.write() ? key : null, found);
+    }
+
+    /** The request's structure bound to the model (compiled once per schema and model), and its logit_bias. */
+    private Steering steering(EndpointShape<?> shape, ServedModel model) {
+        OutputStructure structure = shape.structure(model);
+        return new Steering(structure, constraints.bind(model, structure),
+                LogitBiases.parse(shape.fields().logitBias(), model.model().config().vocabSize()));
     }
 
     /** A stream's final error event: recorded like any error answer, written as the one error body. */

@@ -80,7 +80,7 @@ public class GenerationService {
                 for (int j = 0; j < n; j++) {
                     MeteredListener metered = new MeteredListener(metrics, model, futures.size(), launch.listener());
                     GenerationRequest request = new GenerationRequest(prompt, SettingsMapper.settings(launch.fields(),
-                            config.auto(launch.streaming()), prompt.length, j), metered, cancelled::get,
+                            config.auto(launch.streaming()), prompt.length, j, launch.steering()), metered, cancelled::get,
                             launch.deadline());
                     metrics.waiting(launch.model()); // before submit: the scheduler may report a token at once
                     CompletableFuture<GenerationResult> future;

@@ -1,5 +1,6 @@
 package dev.lantern.app.generation;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
@@ -42,6 +43,11 @@ public interface SamplingFields {
     Boolean ignoreEos();
 
     Integer minTokens();
+
+    /** OpenAI's {@code logit_bias}: token ids (keys) to biases; null when the request has none (or cannot have it). */
+    default JsonObject logitBias() {
+        return null;
+    }
 
     /** Alternatives wanted per token: null for no log-probabilities, 0 for the chosen token's only. */
     Integer logprobAlternatives();

@@ -44,6 +44,12 @@ public record ChatPrompt(List<Map<String, Object>> messages, List<Object> tools,
                 .withPreparation(MessagePreparation.VLLM));
     }
 
+    /** The source of the template this chat renders with on {@code model} (null when there is none). */
+    public String templateSource(ServedModel model) {
+        return model.model().chatTemplateSource(requestTemplate != null ? requestTemplate : model.chatTemplate(),
+                tools != null);
+    }
+
     /**
      * The token ids the model would see.
      *

@@ -13,8 +13,8 @@ public interface ChatPromptFields {
 
     /** The OpenAPI descriptions of the fields, the same wherever a request carries them. */
     String TOOLS = "Functions the model may call ({\"type\": \"function\", \"function\": {\"name\", "
-            + "\"description\", \"parameters\"}}), shown to it through its chat template; Lantern does not call them "
-            + "yet, answers are text";
+            + "\"description\", \"parameters\"}}), shown to it through its chat template; its calls come back in "
+            + "message.tool_calls (see tool_choice)";
     String CHAT_TEMPLATE = "A Jinja template (or the name of one of the model's named templates) used instead of "
             + "the model's; refused (400 naming chat_template) unless the server trusts requests' templates "
             + "(LANTERN_TRUST_REQUEST_CHAT_TEMPLATE)";

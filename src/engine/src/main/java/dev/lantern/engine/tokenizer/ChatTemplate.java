@@ -101,6 +101,19 @@ public final class ChatTemplate {
         return continuation == null ? rendered : continuation.cut(rendered);
     }
 
+    /**
+     * The source of the template {@link #render} would use: {@code requested} itself when it is a template rather
+     * than a name, else the named one, "tool_use" when tools are offered and the model has it, else "default";
+     * null when there is none. Lets a caller see how the template writes tool calls without rendering.
+     */
+    public String source(String requested, boolean toolsOffered) {
+        if (requested != null && !sources.containsKey(requested)) {
+            return requested;
+        }
+        return sources.get(requested != null ? requested
+                : toolsOffered && sources.containsKey("tool_use") ? "tool_use" : "default");
+    }
+
     /** transformers' choice: a named template if asked for, else "tool_use" with tools, else "default". */
     private Template choose(ChatTemplateArguments arguments) {
         String requested = arguments.chatTemplate();
