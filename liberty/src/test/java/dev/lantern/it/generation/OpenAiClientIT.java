@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A client this project did not write: the official {@code openai} npm package (pinned in
  * liberty/src/test/node/package-lock.json), installed with {@code npm ci} into target/ and run under Node,
- * unmodified but for its base URL and API key (the test user's bearer token).
+ * unmodified but for its base URL and API key (the test user's bearer token): models, chat, streaming,
+ * embeddings, and tool calls (required, none, a stream reassembled by the client's own helper, a round trip).
  */
 class OpenAiClientIT {
 
@@ -57,6 +58,50 @@ class OpenAiClientIT {
         assertEquals(-0.0344773, out.path("embedding").path("head").get(0).asDouble(), 1e-5,
                 "the client decoded the base64 vector it asked for");
         assertEquals(404, out.path("notFound").path("status").asInt());
+        toolCallsWorkUnmodified(out.path("tools"));
+    }
+
+    /** The client's tool calls: required always calls validly, none never does, a stream reassembles, a round trip. */
+    private static void toolCallsWorkUnmodified(JsonNode tools) throws Exception {
+        JsonNode parameters = LanternServer.JSON.readTree(ToolCallsIT.WEATHER_PARAMETERS);
+        int answers = 0;
+        int valid = 0;
+        for (JsonNode answer : tools.path("required")) {
+            answers++;
+            assertEquals("tool_calls", answer.path("finish_reason").asText(), answer.toString());
+            assertTrue(answer.path("content").isNull(), answer.toString());
+            assertTrue(answer.path("calls").size() > 0, answer.toString());
+            boolean allValid = true;
+            for (JsonNode call : answer.path("calls")) {
+                assertEquals("get_weather", call.path("name").asText());
+                assertEquals("function", call.path("type").asText());
+                String problem = SchemaOracle.judge(parameters, call.path("arguments").asText());
+                assertEquals(null, problem, call.toString());
+                allValid &= problem == null;
+            }
+            valid += allValid ? 1 : 0;
+        }
+        System.out.printf("[tools] openai client, tool_choice required at temperature 1.0: %d of %d answers called "
+                + "with valid arguments%n", valid, answers);
+        assertEquals(10, answers);
+        for (JsonNode answer : tools.path("none")) {
+            assertEquals(0, answer.path("calls").size(), answer.toString());
+            assertTrue(answer.path("finish_reason").asText().matches("stop|length"));
+        }
+        JsonNode whole = tools.path("whole");
+        JsonNode stream = tools.path("stream");
+        assertEquals("tool_calls", whole.path("finish_reason").asText());
+        assertEquals("tool_calls", stream.path("finish_reason").asText());
+        assertTrue(stream.path("chunks").asInt() > 1, "the call came in several fragments");
+        assertEquals(whole.path("calls").size(), stream.path("calls").size());
+        for (int i = 0; i < whole.path("calls").size(); i++) {
+            assertEquals(whole.path("calls").get(i).path("name"), stream.path("calls").get(i).path("name"));
+            assertEquals(whole.path("calls").get(i).path("arguments"), stream.path("calls").get(i).path("arguments"),
+                    "the streamed fragments reassemble to the whole call");
+        }
+        JsonNode roundTrip = tools.path("roundTrip");
+        assertTrue(roundTrip.path("finish_reason").asText().matches("stop|length|tool_calls"), roundTrip.toString());
+        assertTrue(roundTrip.path("content").isTextual() || roundTrip.path("calls").size() > 0, roundTrip.toString());
     }
 
     private record Result(int exit, String output) {

@@ -90,12 +90,21 @@ class PromptsIT {
         // the demo template concatenates strings: parts are joined, null content is empty, and a developer turn is
         // a system one (its template does not know the developer role), as vLLM gives them
         ObjectNode body = toolConversation();
+        body.remove("tools"); // offered tools choose the model's tool_use template (below)
         ((ArrayNode) body.path("messages")).insertObject(0).put("role", "developer").put("content", "Be brief.");
         ((ObjectNode) body.path("messages").get(1)).putArray("content").add(Api.object().put("type", "text")
                 .put("text", "Weather")).add(Api.object().put("type", "text").put("text", "in Paris?"));
         assertEquals("<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nWeather\nin Paris?<|im_end|>\n"
                 + "<|im_start|>assistant\n<|im_end|>\n<|im_start|>tool\n21 °C<|im_end|>\n<|im_start|>assistant\n",
                 prompt(body));
+        // with tools, the demo model's additional_chat_templates/tool_use.jinja: Hermes-style tools, calls, results
+        String withTools = prompt(toolConversation());
+        assertTrue(withTools.startsWith("<|im_start|>system\n# Tools\n"), withTools);
+        assertTrue(withTools.contains("<tools>\n{\"type\": \"function\", \"function\": {\"name\": \"get_weather\""),
+                withTools);
+        assertTrue(withTools.endsWith("<|im_start|>assistant\n<tool_call>\n{\"name\": \"get_weather\", \"arguments\": "
+                + "{\"city\": \"Paris\"}}\n</tool_call><|im_end|>\n<|im_start|>user\n<tool_response>\n21 °C\n"
+                + "</tool_response><|im_end|>\n<|im_start|>assistant\n"), withTools);
     }
 
     @Test
