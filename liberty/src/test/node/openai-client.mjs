@@ -53,7 +53,7 @@ try {
   notFound = { status: e.status, code: e.code ?? e.error?.code ?? null };
 }
 
-// Tool calls: required (sampled, ten times), none, a streamed call (the SDK's own stream helper reassembles it)
+// Tool calls: required (sampled, ten times; one call each, so that every answer ends by itself), none, a streamed call (the SDK's own stream helper reassembles it)
 // against the whole one, and a round trip with the tool's answer.
 const weather = {
   type: "function",
@@ -75,8 +75,8 @@ const calls = (message) => (message.tool_calls ?? []).map((c) => ({
 const required = [];
 for (let i = 0; i < 10; i++) {
   const r = await client.chat.completions.create({
-    model: ids[0], messages: question, tools: [weather], tool_choice: "required", temperature: 1.0, seed: 200 + i,
-    max_tokens: 80,
+    model: ids[0], messages: question, tools: [weather], tool_choice: "required", parallel_tool_calls: false,
+    temperature: 1.0, seed: 200 + i, max_tokens: 80,
   });
   required.push({ finish_reason: r.choices[0].finish_reason, content: r.choices[0].message.content,
     calls: calls(r.choices[0].message) });
@@ -89,8 +89,8 @@ for (let i = 0; i < 3; i++) {
   });
   none.push({ finish_reason: r.choices[0].finish_reason, calls: calls(r.choices[0].message) });
 }
-const greedyCall = { model: ids[0], messages: question, tools: [weather], tool_choice: "required", temperature: 0,
-  max_tokens: 80 };
+const greedyCall = { model: ids[0], messages: question, tools: [weather], tool_choice: "required",
+  parallel_tool_calls: false, temperature: 0, max_tokens: 80 };
 const whole = await client.chat.completions.create(greedyCall);
 const toolStream = client.chat.completions.stream(greedyCall);
 let toolChunks = 0;

@@ -124,8 +124,9 @@ class StructuredOutputIT {
                 + "{\"items\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":5}},\"required\":[\"items\"]}")));
         JsonNode choice = Api.json(Api.post("/v1/chat/completions", body)).path("choices").get(0);
         assertEquals("length", choice.path("finish_reason").asText());
-        assertTrue(choice.path("message").path("content").asText().startsWith("{\"items\":[\""),
-                choice.path("message").path("content").asText());
+        String text = choice.path("message").path("content").asText();
+        assertTrue(text.startsWith("{\"items\":[") || "{\"items\":[".startsWith(text), "a prefix of a valid document: "
+                + text);
     }
 
     @Test

@@ -56,11 +56,18 @@ class ToolCallsIT {
         int calls = 0;
         for (String model : new String[] {"docs-llama-8m", "templated"}) {
             for (int i = 0; i < 6; i++) {
+                // parallel calls allowed: the demo model may go on calling until max_tokens cuts its last call
                 JsonNode choice = choice(weatherQuestion().put("model", model).put("tool_choice", "required")
                         .put("temperature", 1.0).put("seed", 100 + i));
-                assertEquals("tool_calls", choice.path("finish_reason").asText(), choice.toString());
+                boolean cut = choice.path("finish_reason").asText().equals("length");
+                assertTrue(cut || choice.path("finish_reason").asText().equals("tool_calls"), choice.toString());
                 assertTrue(choice.path("message").path("content").isNull(), "content is null: " + choice);
-                for (JsonNode call : choice.path("message").path("tool_calls")) {
+                JsonNode made = choice.path("message").path("tool_calls");
+                assertTrue(made.size() > 0, choice.toString());
+                for (JsonNode call : made) {
+                    if (cut && call == made.get(made.size() - 1)) {
+                        continue; // written as far as max_tokens allowed
+                    }
                     assertTrue(call.path("id").asText().startsWith("call_"));
                     assertEquals("function", call.path("type").asText());
                     String name = call.path("function").path("name").asText();
@@ -111,7 +118,8 @@ class ToolCallsIT {
 
     @Test
     void aStreamedCallAddsUpToTheWholeAnswersCall() throws Exception {
-        ObjectNode body = weatherQuestion().put("tool_choice", "required").put("temperature", 0);
+        ObjectNode body = weatherQuestion().put("tool_choice", "required").put("temperature", 0)
+                .put("parallel_tool_calls", false);
         JsonNode whole = choice(body).path("message").path("tool_calls");
         Api.Events events = Api.stream("/v1/chat/completions", body.deepCopy().put("stream", true));
         assertEquals(200, events.status());
