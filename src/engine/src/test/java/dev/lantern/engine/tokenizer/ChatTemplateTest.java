@@ -77,6 +77,11 @@ class ChatTemplateTest {
         assertEquals("T", template.render(args.withTools(List.of())));
         assertEquals("R1", template.render(args.withChatTemplate("rag").withDocuments(List.of(Map.of("text", "t")))));
         assertEquals("per-request 0", template.render(args.withChatTemplate("per-request {{ messages|length }}")));
+        // the source a render would use, which tells how the template writes tool calls
+        assertEquals("T", template.source(null, true));
+        assertEquals("D{{ bos_token }}", template.source(null, false));
+        assertEquals("R{{ documents|length }}", template.source("rag", true));
+        assertEquals("own {{ x }}", template.source("own {{ x }}", false));
     }
 
     @Test
