@@ -53,7 +53,8 @@ class ToolCallsIT {
     @Test
     void requiredAlwaysCallsWithValidArguments() throws Exception {
         JsonNode parameters = LanternServer.JSON.readTree(WEATHER_PARAMETERS);
-        int calls = 0;
+        int answers = 0;
+        int valid = 0;
         for (String model : new String[] {"docs-llama-8m", "templated"}) {
             for (int i = 0; i < 6; i++) {
                 // parallel calls allowed: the demo model may go on calling until max_tokens cuts its last call
@@ -63,26 +64,29 @@ class ToolCallsIT {
                 assertTrue(cut || choice.path("finish_reason").asText().equals("tool_calls"), choice.toString());
                 assertTrue(choice.path("message").path("content").isNull(), "content is null: " + choice);
                 JsonNode made = choice.path("message").path("tool_calls");
-                assertTrue(made.size() > 0, choice.toString());
-                for (JsonNode call : made) {
-                    if (cut && call == made.get(made.size() - 1)) {
-                        continue; // written as far as max_tokens allowed
-                    }
+                assertTrue(made.size() > 0, "a call every time: " + choice);
+                answers++;
+                for (int c = 0; c < made.size(); c++) {
+                    JsonNode call = made.get(c);
                     assertTrue(call.path("id").asText().startsWith("call_"));
                     assertEquals("function", call.path("type").asText());
                     String name = call.path("function").path("name").asText();
                     assertTrue(call.path("function").path("arguments").isTextual(), "arguments are a JSON string");
-                    if (name.equals("get_weather")) {
-                        assertNull(SchemaOracle.judge(parameters, call.path("function").path("arguments").asText()));
-                    } else {
-                        assertEquals("get_time", name);
-                        assertTrue(LanternServer.JSON.readTree(call.path("function").path("arguments").asText()).isObject());
+                    JsonNode schema = name.equals("get_weather") ? parameters
+                            : LanternServer.JSON.readTree("{\"type\":\"object\"}");
+                    assertTrue(name.matches("get_weather|get_time"), name);
+                    String problem = SchemaOracle.judge(schema, call.path("function").path("arguments").asText());
+                    if (cut && c == made.size() - 1 && problem != null && problem.startsWith("not JSON")) {
+                        continue; // the call max_tokens cut, written as far as it got
                     }
-                    calls++;
+                    assertNull(problem, call.toString());
                 }
+                valid++;
             }
         }
-        assertTrue(calls >= 12, "every answer called at least once: " + calls);
+        System.out.printf("[tools] tool_choice required at temperature 1.0: %d of %d answers called, every complete "
+                + "call's arguments valid%n", valid, answers);
+        assertEquals(12, valid);
     }
 
     @Test
