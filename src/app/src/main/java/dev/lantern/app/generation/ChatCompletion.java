@@ -22,7 +22,9 @@ public record ChatCompletion(String id, String object, long created, String mode
     /** The answer: its text ({@code content}, null when it only calls tools) and the calls it made, if any. */
     @Schema(name = "ChatCompletionMessage")
     @JsonbPropertyOrder({"role", "content", "toolCalls"})
-    public record Message(String role, @JsonbNillable String content,
+    public record Message(String role,
+                          @JsonbNillable @Schema(nullable = true, description = "null when the answer only calls tools")
+                          String content,
                           @JsonbProperty("tool_calls") List<ToolCall> toolCalls) {
     }
 

@@ -114,10 +114,10 @@ record ChatShape(ChatCompletionRequest request, ChatPrompt chat, ToolChoice tool
         return request.includeUsage();
     }
 
-    /** The format the answer's calls are read in, or null when it is content only. */
+    /** The format the answer's calls are read in (the one {@link #structure} constrains them to), or null for none. */
     private ToolCallFormat callFormat(ServedModel model) {
-        OutputStructure structure = structure(model);
-        return structure.toolCalls() == null ? null : structure.toolCalls().format(model.model().vocabulary());
+        return toolChoice.mode() == ToolChoice.Mode.NONE ? null
+                : toolCalls.styleOf(model, chat.templateSource(model)).format(model.model().vocabulary());
     }
 
     /** An answer that called tools and ended by itself finishes with "tool_calls"; a cut one with "length". */
