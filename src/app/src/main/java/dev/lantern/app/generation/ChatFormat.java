@@ -58,7 +58,9 @@ final class ChatFormat implements StreamFormat {
         if (delta == null && logprobs == null) {
             return null;
         }
-        return chunk(new ChatCompletionChunk.Choice(choice, delta == null ? content("") : delta, logprobs, null));
+        // a token with log-probabilities but nothing to show yet (held back, or no text) still has its delta
+        return chunk(new ChatCompletionChunk.Choice(choice, delta == null ? new ChatCompletionChunk.Delta(null, "")
+                : delta, logprobs, null));
     }
 
     @Override
