@@ -36,7 +36,9 @@ public class Constraints {
             return bound.get(model.id() + '\u0000' + System.identityHashCode(model.model()) + '\u0000'
                     + structure.key(), k -> new TokenConstraint(structure.grammar().apply(vocabulary), vocabulary));
         } catch (UnsupportedSchemaException e) {
-            throw refused(structure.param().isEmpty() ? e : e.under(structure.param()));
+            // a problem of the whole grammar (too large) is the tools' when the engine's path names nothing
+            String prefix = !structure.param().isEmpty() ? structure.param() : e.path().isEmpty() ? "tools" : "";
+            throw refused(prefix.isEmpty() ? e : e.under(prefix));
         }
     }
 
