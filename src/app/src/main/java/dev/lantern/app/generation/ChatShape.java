@@ -50,6 +50,11 @@ record ChatShape(ChatCompletionRequest request, ChatPrompt chat) implements Endp
     }
 
     @Override
+    public String templateIdentity(ServedModel model) {
+        return chat.templateIdentity(model);
+    }
+
+    @Override
     public String cacheDeterminants() {
         return "rag=" + request.grounded() + "|" + chat.determinants();
     }

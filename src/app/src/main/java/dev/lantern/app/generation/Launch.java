@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param param    the request field named when the prompt does not fit ("messages", "prompt", "text")
  * @param listener receives every choice's tokens on the scheduler's thread ({@link ChoiceListener#NONE} for none)
+ * @param prefixScope the engine's prefix-cache scope of these prompts ({@link PrefixScope})
  */
 public record Launch(ServedModel model, List<int[]> prompts, SamplingFields fields, boolean streaming, String param,
-                     CallerIdentity caller, Instant deadline, ChoiceListener listener) {
+                     CallerIdentity caller, Instant deadline, ChoiceListener listener, String prefixScope) {
 
     int choicesPerPrompt() {
         return fields.n() == null ? 1 : fields.n();
@@ -32,6 +33,6 @@ public record Launch(ServedModel model, List<int[]> prompts, SamplingFields fiel
     }
 
     Launch listening(ChoiceListener to) {
-        return new Launch(model, prompts, fields, streaming, param, caller, deadline, to);
+        return new Launch(model, prompts, fields, streaming, param, caller, deadline, to, prefixScope);
     }
 }

@@ -36,6 +36,24 @@ public record ChatPrompt(List<Map<String, Object>> messages, List<Object> tools,
         return new ChatPrompt(List.of(user), null, Map.of(), true, false, null);
     }
 
+    /**
+     * Which template renders this chat: the request's own or the configured one (by their SHA-256), else the
+     * model's. The prefix cache keeps prefixes of different templates apart.
+     */
+    public String templateIdentity(ServedModel model) {
+        String template = requestTemplate != null ? requestTemplate : model.chatTemplate();
+        if (template == null) {
+            return "model";
+        }
+        try {
+            return (requestTemplate != null ? "request:" : "configured:") + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(
+                            template.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     /** The text the model would see. */
     public String render(ServedModel model) {
         String template = requestTemplate != null ? requestTemplate : model.chatTemplate();
