@@ -107,5 +107,6 @@ public final class BatchScheduler implements AutoCloseable {
         for (SchedulerLane lane : lanes) {
             lane.failAll(shutdown);
         }
+        prefixes.close();
     }
 }

@@ -30,6 +30,7 @@ public final class PrefixCache {
     private final AtomicLong queriedTokens = new AtomicLong();
     private final AtomicLong hitTokens = new AtomicLong();
     private long usedBytes;
+    private boolean closed;
 
     /** A cache of at most {@code maxBytes} of keys and values; 0 turns it off (nothing is looked up or kept). */
     public PrefixCache(DecoderSignature signature, long maxBytes) {
@@ -45,8 +46,24 @@ public final class PrefixCache {
         return new PrefixCache(null, 0);
     }
 
-    public boolean enabled() {
-        return signature != null && maxBytes >= blockBytes;
+    public synchronized boolean enabled() {
+        return !closed && signature != null && maxBytes >= blockBytes;
+    }
+
+    /**
+     * Frees every block no prefill is reading (those are left to the garbage collector) and keeps nothing more:
+     * for a scheduler that shuts down, so that a redeployed application does not wait for a collection to get
+     * the memory back.
+     */
+    public synchronized void close() {
+        closed = true;
+        for (CachedBlock b : blocks.values()) {
+            if (b.pins == 0) {
+                b.kv.free();
+            }
+        }
+        blocks.clear();
+        usedBytes = 0;
     }
 
     /**
