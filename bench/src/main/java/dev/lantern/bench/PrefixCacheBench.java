@@ -49,9 +49,16 @@ public final class PrefixCacheBench {
                      BatchScheduler.DAEMON_THREADS)) {
             int[] text = model.encode(Files.readString(textFile));
             String name = dir.getFileName() + " " + file;
-            timeToFirstToken(name, on, off, text);
-            chat(name, on, off, text);
-            streams(name, on, off, text);
+            String parts = System.getProperty("parts", "ttft,chat,streams");
+            if (parts.contains("ttft")) {
+                timeToFirstToken(name, on, off, text);
+            }
+            if (parts.contains("chat")) {
+                chat(name, on, off, text);
+            }
+            if (parts.contains("streams")) {
+                streams(name, on, off, text);
+            }
         }
     }
 
@@ -150,6 +157,8 @@ public final class PrefixCacheBench {
 
     private static void streams(String name, BatchScheduler on, BatchScheduler off, int[] text) throws Exception {
         List<Double> ratios = new ArrayList<>();
+        var onBefore = on.stats();
+        var offBefore = off.stats();
         int offset = 50_000;
         for (int round = 0; round < ROUNDS + 2; round++) {
             List<int[]> onPrompts = new ArrayList<>();
@@ -175,6 +184,13 @@ public final class PrefixCacheBench {
                     + "%.1f tok/s without%n", round - 1, a, b);
         }
         var stats = on.stats();
+        var offStats = off.stats();
+        System.out.printf("  streams: prefill %.1f ms per call with the cache (lookups and stores included), %.1f ms "
+                        + "without; decode step %.2f ms with, %.2f ms without%n",
+                (stats.prefillNanos() - onBefore.prefillNanos()) / 1e6 / (stats.prefills() - onBefore.prefills()),
+                (offStats.prefillNanos() - offBefore.prefillNanos()) / 1e6 / (offStats.prefills() - offBefore.prefills()),
+                (stats.stepNanos() - onBefore.stepNanos()) / 1e6 / (stats.steps() - onBefore.steps()),
+                (offStats.stepNanos() - offBefore.stepNanos()) / 1e6 / (offStats.steps() - offBefore.steps()));
         System.out.printf("prefix-cache %s: 8 streams without a shared prefix, tokens/s with the cache / without "
                         + "%.3f (target >= 0.97); the cache holds %.1f MB, hit rate %.1f%% of all prompt tokens%n",
                 name, EngineDecodeBench.median(ratios), stats.prefixBytes() / 1e6, 100 * stats.prefixHitRate());
