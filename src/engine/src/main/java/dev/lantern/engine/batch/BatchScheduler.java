@@ -55,8 +55,8 @@ public final class BatchScheduler implements AutoCloseable {
                     + limits.maxBatchSize() + "): " + laneCount);
         }
         this.model = model;
-        this.queue = new AdmissionQueue(limits, laneCount);
         this.prefixes = model.newPrefixCache(limits.prefixCacheBytes());
+        this.queue = new AdmissionQueue(limits, laneCount, prefixes.enabled());
         this.stats = new SchedulerStats(prefixes);
         SchedulerLog log = new SchedulerLog(model.directory().getFileName().toString(), stats, prefixes.enabled());
         String name = "lantern-batch-" + model.directory().getFileName();

@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The prefix cache changes what is computed, never what is generated: 200 greedy prompts of the demo model's fp32
@@ -209,11 +211,14 @@ class PrefixCacheEquivalenceTest {
         }
     }
 
-    @Test
-    void identicalPromptsOfOneBurstArePrefilledOnce() throws Exception {
+    /** n = 3 on one lane and on two (where a burst is otherwise shared out between the lanes). */
+    @ParameterizedTest(name = "{0} lane(s)")
+    @ValueSource(ints = {1, 2})
+    void identicalPromptsOfOneBurstArePrefilledOnce(int lanes) throws Exception {
         int[] prompt = slice(800, 100);
         try (BatchScheduler scheduler = new BatchScheduler(model, SchedulerLimits.defaults()
-                .withAdmissionWindow(java.time.Duration.ofMillis(200)).withPrefixCacheBytes(16L << 20))) {
+                .withAdmissionWindow(java.time.Duration.ofMillis(200)).withPrefixCacheBytes(16L << 20), lanes,
+                BatchScheduler.DAEMON_THREADS)) {
             List<CompletableFuture<GenerationResult>> choices = IntStream.range(0, 3)
                     .mapToObj(i -> scheduler.submit(GenerationRequest.of(prompt, GREEDY))).toList();
             List<Integer> cached = new ArrayList<>();
