@@ -18,10 +18,13 @@ import java.util.Map;
  * row with a shorter rest runs that many of its cached tokens again instead of padding, so that its real
  * positions stay contiguous at the right end of the cache, as {@link DecodeBatch} needs. Its past is built from
  * the cached blocks and its {@code position_ids} continue from them (the cached keys carry their rotary
- * positions). Identical prompts of one scope are run once and their row copied ({@code n} &gt; 1). Afterwards
- * every prompt's full blocks are stored. With the cache off this is the plain left-padded prefill.
+ * positions). Identical prompts of one scope are run once and their row copied ({@code n} &gt; 1), and a start
+ * several prompts share beyond the cache is run once, first, in a call of its own. Afterwards every prompt's full
+ * blocks are stored. With the cache off this is the plain left-padded prefill.
  */
 final class Prefill {
+    /** A shared start is prefilled on its own only when it spares at least this many tokens per row. */
+    static final int SHARED_START_TOKENS = 32;
     /** A prompt to prefill and the scope its prefixes are shared in. */
     record Prompt(int[] ids, String scope) {
     }
@@ -39,16 +42,16 @@ final class Prefill {
     static Result run(DecoderSession model, int padTokenId, List<Prompt> prompts, PrefixCache prefixes) {
         int[] source = new int[prompts.size()]; // the unique prompt each row is a copy of
         List<Prompt> unique = prefixes.enabled() ? dedupe(prompts, source) : identity(prompts, source);
-        List<PrefixMatch> matches = new ArrayList<>();
+        List<PrefixMatch> matches = lookup(prefixes, unique);
         try {
-            for (Prompt p : unique) {
-                matches.add(prefixes.lookup(p.scope(), p.ids()));
+            List<Prompt> starts = sharedStarts(unique, matches);
+            if (!starts.isEmpty()) {
+                prefillAndStore(model, padTokenId, starts, prefixes).cache().close();
+                matches.forEach(PrefixMatch::close);
+                matches = lookup(prefixes, unique);
             }
             Result computed = compute(model, padTokenId, unique, matches);
-            for (int u = 0; u < unique.size(); u++) {
-                Prompt p = unique.get(u);
-                prefixes.store(p.scope(), p.ids(), computed.cache(), u, p.ids().length);
-            }
+            store(prefixes, unique, computed);
             Result result = unique.size() == prompts.size() ? computed : expand(model, prompts, source, computed);
             if (prefixes.enabled()) {
                 for (int i = 0; i < prompts.size(); i++) {
@@ -59,6 +62,80 @@ final class Prefill {
         } finally {
             matches.forEach(PrefixMatch::close);
         }
+    }
+
+    private static List<PrefixMatch> lookup(PrefixCache prefixes, List<Prompt> prompts) {
+        List<PrefixMatch> matches = new ArrayList<>();
+        for (Prompt p : prompts) {
+            matches.add(prefixes.lookup(p.scope(), p.ids()));
+        }
+        return matches;
+    }
+
+    private static Result prefillAndStore(DecoderSession model, int padTokenId, List<Prompt> prompts,
+                                          PrefixCache prefixes) {
+        List<PrefixMatch> matches = lookup(prefixes, prompts);
+        try {
+            Result computed = compute(model, padTokenId, prompts, matches);
+            store(prefixes, prompts, computed);
+            return computed;
+        } finally {
+            matches.forEach(PrefixMatch::close);
+        }
+    }
+
+    private static void store(PrefixCache prefixes, List<Prompt> prompts, Result computed) {
+        for (int r = 0; r < prompts.size(); r++) {
+            Prompt p = prompts.get(r);
+            prefixes.store(p.scope(), p.ids(), computed.cache(), r, p.ids().length);
+        }
+    }
+
+    /**
+     * The starts that prompts of this burst share beyond what is cached (whole blocks, at least {@link
+     * #SHARED_START_TOKENS} more than either has cached, never a prompt's last token), the longest of each family:
+     * prefilled once in a call of their own and stored, they spare every row of the burst computing them again
+     * (a burst of questions after one new system prompt computes it once, not once per question).
+     */
+    private static List<Prompt> sharedStarts(List<Prompt> prompts, List<PrefixMatch> matches) {
+        List<Prompt> starts = new ArrayList<>();
+        for (int a = 0; a < prompts.size(); a++) {
+            for (int b = a + 1; b < prompts.size(); b++) {
+                Prompt x = prompts.get(a);
+                Prompt y = prompts.get(b);
+                if (!x.scope().equals(y.scope())) {
+                    continue;
+                }
+                int common = Math.min(commonLength(x.ids(), y.ids()),
+                        Math.min(x.ids().length, y.ids().length) - 1);
+                common -= common % PrefixCache.BLOCK_TOKENS;
+                if (common - Math.max(matches.get(a).tokens(), matches.get(b).tokens()) >= SHARED_START_TOKENS) {
+                    addLongest(starts, new Prompt(Arrays.copyOf(x.ids(), common), x.scope()));
+                }
+            }
+        }
+        return starts;
+    }
+
+    /** Adds {@code start} unless a longer one begins with it; drops those it is longer than. */
+    private static void addLongest(List<Prompt> starts, Prompt start) {
+        for (Prompt s : starts) {
+            if (s.scope().equals(start.scope()) && s.ids().length >= start.ids().length
+                    && commonLength(s.ids(), start.ids()) == start.ids().length) {
+                return;
+            }
+        }
+        starts.removeIf(s -> s.scope().equals(start.scope()) && commonLength(s.ids(), start.ids()) == s.ids().length);
+        starts.add(start);
+    }
+
+    private static int commonLength(int[] a, int[] b) {
+        int n = Math.min(a.length, b.length);
+        int i = 0;
+        while (i < n && a[i] == b[i]) {
+            i++;
+        }
+        return i;
     }
 
     private static Result compute(DecoderSession model, int padTokenId, List<Prompt> prompts,

@@ -229,4 +229,27 @@ class PrefixCacheEquivalenceTest {
             assertEquals(List.of(0, 100, 100), cached);
         }
     }
+
+    /** A burst of questions after one new long start: the start is computed once, and the answers do not change. */
+    @Test
+    void aBurstSharingANewStartComputesTheStartOnce() throws Exception {
+        int[] start = slice(15000, 300);
+        List<Ask> burst = IntStream.range(0, 4).mapToObj(i -> new Ask(concat(start, slice(15500 + 20 * i, 5 + i))))
+                .toList();
+        SchedulerLimits limits = SchedulerLimits.defaults().withAdmissionWindow(java.time.Duration.ofMillis(200));
+        List<GenerationResult> off;
+        try (BatchScheduler plain = new BatchScheduler(model, limits)) {
+            off = run(plain, List.of(burst));
+        }
+        try (BatchScheduler cached = new BatchScheduler(model, limits.withPrefixCacheBytes(16L << 20))) {
+            List<GenerationResult> on = run(cached, List.of(burst));
+            for (int i = 0; i < burst.size(); i++) {
+                assertArrayEquals(off.get(i).tokenIds(), on.get(i).tokenIds(), "request " + i);
+                // 288 tokens of whole blocks are cached; rows with shorter questions run a few of them again rather
+                // than padding (all rows run as many new positions as the longest rest)
+                assertTrue(on.get(i).cachedPromptTokens() >= 285, "request " + i + " started from the shared start: "
+                        + on.get(i).cachedPromptTokens());
+            }
+        }
+    }
 }
