@@ -17,7 +17,7 @@ fi
 mvn -q ${MVN_OPTS:-} -f "$root/src/engine/pom.xml" dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt"
 cp="$root/src/engine/target/classes:$(cat "$out/classpath.txt")"
 javac -d "$out/classes" -cp "$cp" "$root"/bench/src/main/java/dev/lantern/bench/*.java
-exec java -Xmx1g -Drounds="${ROUNDS:-7}" -Dtokens="${TOKENS:-128}" -DprefixTokens="${PREFIX_TOKENS:-900}" \
+exec java -Xmx1g --add-modules java.management -Drounds="${ROUNDS:-7}" -Dtokens="${TOKENS:-128}" -DprefixTokens="${PREFIX_TOKENS:-900}" \
   -Dlanes="${LANES:-0}" -Dparts="${PARTS:-ttft,chat,streams}" -Djava.util.logging.SimpleFormatter.format='%4$s %5$s%n' \
   -cp "$out/classes:$cp" dev.lantern.bench.PrefixCacheBench "${1:-$root/models/docs-llama-8m}" "${2:-model.onnx}" \
   "${3:-$root/README.md}"
