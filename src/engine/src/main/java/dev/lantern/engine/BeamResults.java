@@ -29,7 +29,8 @@ final class BeamResults {
         sequence.request().listener().onToken(new TokenEvent(text, tokens.length == 0 ? -1 : tokens[tokens.length - 1],
                 Float.NaN, List.of()));
         Duration total = sequence.result().total();
-        return new GenerationResult(text, tokens, reason, sequence.promptIds().length, tokens.length, total, total,
+        return new GenerationResult(text, tokens, reason, sequence.promptIds().length, tokens.length,
+                sequence.cachedPromptTokens(), total, total,
                 List.of());
     }
 

@@ -6,6 +6,7 @@ import dev.lantern.engine.generation.Generator;
 import dev.lantern.engine.generation.Sequence;
 import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.OrtRuntime;
+import dev.lantern.engine.prefix.PrefixCache;
 import dev.lantern.engine.sampling.LogitBias;
 import dev.lantern.engine.sampling.SamplingParams;
 import dev.lantern.engine.tokenizer.ChatTemplate;
@@ -180,10 +181,23 @@ public final class LanguageModel implements AutoCloseable {
      * or its deadline passes. {@link #beamResult} then turns its outcome into the request's result.
      */
     public BeamSearch.Run startBeamSearch(Sequence sequence) {
+        return startBeamSearch(sequence, PrefixCache.off());
+    }
+
+    /** As {@link #startBeamSearch(Sequence)}, the prefill continuing the prompt's longest prefix in {@code prefixes}. */
+    public BeamSearch.Run startBeamSearch(Sequence sequence, PrefixCache prefixes) {
         SamplingParams p = sequence.params();
         int room = config.contextLength() - sequence.promptIds().length;
-        return new BeamSearch(decoder, eosIds).start(sequence.promptIds(), p, Math.min(p.maxTokens(), room),
+        BeamSearch.Run run = new BeamSearch(decoder, eosIds).start(sequence.promptIds(),
+                sequence.request().prefixScope(), prefixes, p, Math.min(p.maxTokens(), room),
                 sequence::checkInterrupted);
+        sequence.prefilledFromCache(run.cachedPromptTokens());
+        return run;
+    }
+
+    /** An empty prefix cache of at most {@code maxBytes} for this model's keys and values (0: off). */
+    public PrefixCache newPrefixCache(long maxBytes) {
+        return maxBytes == 0 ? PrefixCache.off() : new PrefixCache(decoder.signature(), maxBytes);
     }
 
     /** The result of an ended beam search; its text goes to the request's listener as one event. */

@@ -68,6 +68,11 @@ record ChatShape(ChatCompletionRequest request, ChatPrompt chat, ToolChoice tool
     }
 
     @Override
+    public String templateIdentity(ServedModel model) {
+        return chat.templateIdentity(model);
+    }
+
+    @Override
     public String cacheDeterminants() {
         return "rag=" + request.grounded() + "|" + chat.determinants();
     }

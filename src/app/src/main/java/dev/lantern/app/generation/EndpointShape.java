@@ -34,6 +34,11 @@ interface EndpointShape<T> {
      */
     OutputStructure structure(ServedModel model);
 
+    /** The chat template the prompt was rendered with ({@code none} for a completion's raw prompt). */
+    default String templateIdentity(ServedModel model) {
+        return "none";
+    }
+
     /** What else keys a cached answer (e.g. {@code echo}, {@code rag}); empty when nothing does. */
     String cacheDeterminants();
 

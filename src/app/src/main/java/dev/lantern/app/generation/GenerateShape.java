@@ -23,6 +23,11 @@ record GenerateShape(GenerateRequest request) implements EndpointShape<GenerateR
     }
 
     @Override
+    public String templateIdentity(ServedModel model) {
+        return ChatPrompt.userTurn(request.text()).templateIdentity(model);
+    }
+
+    @Override
     public Prompted prompt(ServedModel model, GroundedGeneration grounding) {
         return Prompted.of(ChatPrompt.userTurn(request.text()).encode(model, "text"));
     }

@@ -74,7 +74,7 @@ public class GenerationCache {
     static List<GenerationResult> results(CachedAnswer answer) {
         return answer.choices().stream().map(c -> new GenerationResult(c.text(), new int[0],
                 FinishReason.valueOf(c.finishReason().toUpperCase(Locale.ROOT)), answer.promptTokens(),
-                c.completionTokens(), Duration.ZERO, Duration.ZERO, List.of())).toList();
+                c.completionTokens(), 0, Duration.ZERO, Duration.ZERO, List.of())).toList();
     }
 
     /** Greedy, beam search or a fixed seed: the same request gives the same answer. */

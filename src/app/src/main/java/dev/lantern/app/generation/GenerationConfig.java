@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * overloaded answer, how often an event stream is written at most, and the automatic settings tables
  * (AutoSettings syntax) for non-streaming and streaming requests (streams must never get beams from it: a beam search streams nothing until it ends, and its steps,
  * model calls of their own between the batch's, slow the other rows meanwhile; the shipped tables give beams to
- * neither, see microprofile-config.properties).
+ * neither, see microprofile-config.properties), and who shares cached prompt prefixes.
  */
 @ApplicationScoped
 public class GenerationConfig {
@@ -20,6 +20,7 @@ public class GenerationConfig {
     private final AutoSettings auto;
     private final AutoSettings autoStreaming;
     private final Duration streamFlushInterval;
+    private final PrefixScope prefixScope;
 
     @Inject
     public GenerationConfig(
@@ -29,7 +30,8 @@ public class GenerationConfig {
             @ConfigProperty(name = "lantern.generation.auto-settings.streaming")
             String streaming,
             @ConfigProperty(name = "lantern.generation.stream-flush-interval")
-            Duration streamFlushInterval) {
+            Duration streamFlushInterval,
+            @ConfigProperty(name = "lantern.prefix-cache.scope") String prefixScope) {
         if (streamFlushInterval.isNegative() || streamFlushInterval.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("lantern.generation.stream-flush-interval must be between 0 and 1 s: "
                     + streamFlushInterval);
@@ -39,11 +41,12 @@ public class GenerationConfig {
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         this.auto = table(auto);
         this.autoStreaming = table(streaming);
+        this.prefixScope = PrefixScope.parse(prefixScope);
     }
 
     /** For CDI's client proxy only. */
     protected GenerationConfig() {
-        this(Duration.ofMinutes(2), 1, "none", "none", Duration.ZERO);
+        this(Duration.ofMinutes(2), 1, "none", "none", Duration.ZERO, "user");
     }
 
     /** {@code none} turns the automatic settings off. */
@@ -63,6 +66,11 @@ public class GenerationConfig {
     /** The least time between two writes of one event stream (its first event goes out at once). */
     public Duration streamFlushInterval() {
         return streamFlushInterval;
+    }
+
+    /** Who shares cached prompt prefixes (lantern.prefix-cache.scope). */
+    public PrefixScope prefixScope() {
+        return prefixScope;
     }
 
     public AutoSettings auto(boolean streaming) {

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  * {@code lantern_generation_tokens_total}, {@code lantern_num_requests_running} / {@code _waiting},
  * {@code lantern_batch_size} (mean rows per model call since the previous scrape),
  * {@code lantern_requests_rejected_total}, {@code lantern_request_success_total}
- * by finish reason), plus the tutorial's quality monitoring per request: response length
+ * by finish reason, {@code lantern_prefix_cache_queries_total} and {@code _hits_total} in prompt tokens), plus the
+ * tutorial's quality monitoring per request: response length
  * ({@code lantern_request_generation_tokens}), tokens per second and end-to-end latency. The scheduler's own
  * counters ({@code lantern_scheduler_steps}, {@code _tokens}: their rates' ratio is the mean batch size) come
  * from its statistics. Every metric is tagged with the model id.
@@ -80,6 +81,15 @@ public class GenerationMetrics {
             registry.histogram("lantern.request_tokens_per_second", tag(model))
                     .update(Math.round((result.completionTokens() - 1) * 1e9 / decodeNanos));
         }
+    }
+
+    /**
+     * vLLM's prefix-cache counters, in prompt tokens: looked up ({@code lantern_prefix_cache_queries_total}) and
+     * found ({@code lantern_prefix_cache_hits_total}); their rates' ratio is the hit rate.
+     */
+    void prefixCache(String model, int promptTokens, int cachedTokens) {
+        registry.counter("lantern.prefix_cache_queries", tag(model)).inc(promptTokens);
+        registry.counter("lantern.prefix_cache_hits", tag(model)).inc(cachedTokens);
     }
 
     void rejected(String model, String reason) {

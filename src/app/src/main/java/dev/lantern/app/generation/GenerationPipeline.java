@@ -13,6 +13,7 @@ import dev.lantern.app.generation.EndpointShape.Prompted;
 import dev.lantern.app.generation.cache.CacheKey;
 import dev.lantern.app.generation.cache.ResponseCache;
 import dev.lantern.app.identity.Caller;
+import dev.lantern.app.identity.CallerIdentity;
 import dev.lantern.app.models.ModelRegistry;
 import dev.lantern.app.models.ServedModel;
 import dev.lantern.app.structured.Constraints;
@@ -137,8 +138,10 @@ public class GenerationPipeline {
         CacheKey key = cache.key(cacheMode, endpoint, model, prompted.prompts(), shape.fields(), steering, streaming,
                 shape.cacheDeterminants(), shape.semanticText());
         ResponseCache.Found found = cache.lookup(key, cacheMode, endpoint);
+        CallerIdentity identity = caller.identity();
         Launch launch = new Launch(model, prompted.prompts(), shape.fields(), steering, streaming, shape.promptParam(),
-                caller.identity(), Instant.now().plus(requestDeadline.limit(config.timeout())), ChoiceListener.NONE);
+                identity, Instant.now().plus(requestDeadline.limit(config.timeout())), ChoiceListener.NONE,
+                config.prefixScope().of(identity, shape.templateIdentity(model)));
         return new Prepared(launch, prompted, endpoint, cacheMode.write() ? key : null, found);
     }
 

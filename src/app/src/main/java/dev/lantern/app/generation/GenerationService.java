@@ -81,7 +81,7 @@ public class GenerationService {
                     MeteredListener metered = new MeteredListener(metrics, model, futures.size(), launch.listener());
                     GenerationRequest request = new GenerationRequest(prompt, SettingsMapper.settings(launch.fields(),
                             config.auto(launch.streaming()), prompt.length, j, launch.steering()), metered, cancelled::get,
-                            launch.deadline());
+                            launch.deadline(), launch.prefixScope());
                     metrics.waiting(launch.model()); // before submit: the scheduler may report a token at once
                     CompletableFuture<GenerationResult> future;
                     try {
@@ -91,7 +91,13 @@ public class GenerationService {
                         throw e;
                     }
                     metrics.promptTokens(model, prompt.length);
-                    future.whenComplete((result, failure) -> metered.finished(result));
+                    boolean prefixCacheOn = launch.model().scheduler().prefixCacheEnabled();
+                    future.whenComplete((result, failure) -> {
+                        metered.finished(result);
+                        if (result != null && prefixCacheOn) {
+                            metrics.prefixCache(model, result.promptTokens(), result.cachedPromptTokens());
+                        }
+                    });
                     futures.add(future);
                 }
             }

@@ -12,10 +12,11 @@ import java.util.List;
  * @param param    the request field named when the prompt does not fit ("messages", "prompt", "text")
  * @param steering the request's constraint and logit_bias, bound to the model
  * @param listener receives every choice's tokens on the scheduler's thread ({@link ChoiceListener#NONE} for none)
+ * @param prefixScope the engine's prefix-cache scope of these prompts ({@link PrefixScope})
  */
 public record Launch(ServedModel model, List<int[]> prompts, SamplingFields fields, Steering steering,
                      boolean streaming, String param, CallerIdentity caller, Instant deadline,
-                     ChoiceListener listener) {
+                     ChoiceListener listener, String prefixScope) {
 
     int choicesPerPrompt() {
         return fields.n() == null ? 1 : fields.n();
@@ -34,6 +35,6 @@ public record Launch(ServedModel model, List<int[]> prompts, SamplingFields fiel
     }
 
     Launch listening(ChoiceListener to) {
-        return new Launch(model, prompts, fields, steering, streaming, param, caller, deadline, to);
+        return new Launch(model, prompts, fields, steering, streaming, param, caller, deadline, to, prefixScope);
     }
 }

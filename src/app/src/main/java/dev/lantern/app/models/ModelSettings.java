@@ -36,11 +36,14 @@ public record ModelSettings(List<ModelSpec> models, RuntimeOptions runtime, Sche
                                @ConfigProperty(name = "lantern.scheduler.max-queued-requests") int maxQueuedRequests,
                                @ConfigProperty(name = "lantern.scheduler.max-queued-tokens") int maxQueuedTokens,
                                @ConfigProperty(name = "lantern.scheduler.admission-window") Duration admissionWindow,
-                               @ConfigProperty(name = "lantern.scheduler.lanes") int lanes) {
+                               @ConfigProperty(name = "lantern.scheduler.lanes") int lanes,
+                               @ConfigProperty(name = "lantern.prefix-cache.enabled") boolean prefixCache,
+                               @ConfigProperty(name = "lantern.prefix-cache.bytes") long prefixCacheBytes) {
             return new ModelSettings(ModelSpec.withChatTemplates(ModelSpec.parse(models, defaultModel),
                     chatTemplates.orElse("")),
                     RuntimeOptions.of(cuda, intraOpThreads, optimization, onnxFile),
-                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow), lanes);
+                    new SchedulerLimits(maxBatchSize, maxQueuedRequests, maxQueuedTokens, admissionWindow,
+                            prefixCache ? prefixCacheBytes : 0), lanes);
         }
     }
 }

@@ -36,6 +36,25 @@ public record ChatPrompt(List<Map<String, Object>> messages, List<Object> tools,
         return new ChatPrompt(List.of(user), null, Map.of(), true, false, null);
     }
 
+    /**
+     * Which template renders this chat on {@code model}: the SHA-256 of the source it renders with (the request's
+     * own, the configured one, the model's, or the model's tool-use template when tools are offered), or
+     * {@code none}. The prefix cache keeps prefixes of different templates apart.
+     */
+    public String templateIdentity(ServedModel model) {
+        String source = templateSource(model);
+        if (source == null) {
+            return "none";
+        }
+        try {
+            return (requestTemplate != null ? "request:" : "template:") + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(
+                            source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     /** The text the model would see. */
     public String render(ServedModel model) {
         String template = requestTemplate != null ? requestTemplate : model.chatTemplate();

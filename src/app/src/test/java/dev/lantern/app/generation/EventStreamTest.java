@@ -101,7 +101,7 @@ class EventStreamTest {
             Thread.sleep(2);
         }
         choice.complete(new GenerationResult("", new int[TOKENS], cancelled.get() ? FinishReason.CANCELLED
-                : FinishReason.LENGTH, 3, TOKENS, Duration.ZERO, Duration.ZERO, List.of()));
+                : FinishReason.LENGTH, 3, TOKENS, 0, Duration.ZERO, Duration.ZERO, List.of()));
         assertTrue(out.closed.await(5, TimeUnit.SECONDS), "the stream ended");
         return firstTokenAt;
     }
@@ -156,8 +156,8 @@ class EventStreamTest {
     @Test
     void outOfRangeIntervalsAreRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new GenerationConfig(Duration.ofMinutes(2), 1, "none", "none", Duration.ofMillis(-1)));
+                () -> new GenerationConfig(Duration.ofMinutes(2), 1, "none", "none", Duration.ofMillis(-1), "user"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new GenerationConfig(Duration.ofMinutes(2), 1, "none", "none", Duration.ofSeconds(2)));
+                () -> new GenerationConfig(Duration.ofMinutes(2), 1, "none", "none", Duration.ofSeconds(2), "user"));
     }
 }

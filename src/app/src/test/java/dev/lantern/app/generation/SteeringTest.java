@@ -91,7 +91,7 @@ class SteeringTest {
             }
         }
         ChatCompletionChunk last = (ChatCompletionChunk) format.finish(0, new GenerationResult("", new int[0],
-                FinishReason.STOP, 1, 1, Duration.ZERO, Duration.ZERO, List.of()));
+                FinishReason.STOP, 1, 1, 0, Duration.ZERO, Duration.ZERO, List.of()));
         assertEquals("tool_calls", last.choices().get(0).finishReason());
         assertTrue(id.startsWith("call_"));
         assertEquals("get_weather", name);
@@ -109,7 +109,7 @@ class SteeringTest {
             }
         }
         ChatCompletionChunk last = (ChatCompletionChunk) format.finish(0, new GenerationResult("", new int[0],
-                FinishReason.STOP, 1, 1, Duration.ZERO, Duration.ZERO, List.of()));
+                FinishReason.STOP, 1, 1, 0, Duration.ZERO, Duration.ZERO, List.of()));
         content.append(last.choices().get(0).delta().content());
         assertEquals("Sunny <tool", content.toString(), "the held-back start of what was no call is sent at the end");
         assertEquals("stop", last.choices().get(0).finishReason());

@@ -17,12 +17,19 @@ final class AdmissionQueue {
     private final int lanes;
     private final int laneRows; // rows one lane runs at most: the maximum batch size shared out over the lanes
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
+    private final boolean keepCopiesTogether;
     private int queuedTokens;
     private boolean closed;
 
-    AdmissionQueue(SchedulerLimits limits, int lanes) {
+    /**
+     * @param keepCopiesTogether a lane that takes a request also takes the copies of its prompt right behind it
+     *                           (the choices of one request with {@code n} &gt; 1), beyond its share while it has
+     *                           room, so that the prefix cache prefills that prompt once instead of once per lane
+     */
+    AdmissionQueue(SchedulerLimits limits, int lanes, boolean keepCopiesTogether) {
         this.limits = limits;
         this.lanes = lanes;
+        this.keepCopiesTogether = keepCopiesTogether;
         this.laneRows = (limits.maxBatchSize() + lanes - 1) / lanes;
     }
 
@@ -74,7 +81,8 @@ final class AdmissionQueue {
             int own = lane.load();
             int share = Math.min((total + lanes - 1) / lanes, laneRows) - own;
             List<PendingRequest> out = new ArrayList<>();
-            while (!queue.isEmpty() && out.size() < share) {
+            while (!queue.isEmpty() && (out.size() < share
+                    || keepCopiesTogether && out.size() < laneRows - own && copiesLast(out, queue.peek()))) {
                 PendingRequest next = queue.poll();
                 queuedTokens -= next.sequence().promptIds().length;
                 out.add(next);
@@ -108,6 +116,16 @@ final class AdmissionQueue {
                 closed = true;
             }
         }
+    }
+
+    /** Whether {@code next} has the same prompt (the same array, as the choices of one request) and scope as the last taken. */
+    private static boolean copiesLast(List<PendingRequest> taken, PendingRequest next) {
+        if (taken.isEmpty()) {
+            return false;
+        }
+        var last = taken.get(taken.size() - 1).sequence().request();
+        var request = next.sequence().request();
+        return request.promptIds() == last.promptIds() && request.prefixScope().equals(last.prefixScope());
     }
 
     private static int load(List<SchedulerLane> lanes) {

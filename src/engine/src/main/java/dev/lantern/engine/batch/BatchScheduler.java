@@ -5,6 +5,7 @@ import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.generation.Sequence;
+import dev.lantern.engine.prefix.PrefixCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,9 @@ import java.util.concurrent.ThreadFactory;
  * the demo model beats one batch whose operators are split over the cores (see {@link LaneLayout}).
  * An idle lane lets a burst gather before its prefill: it admits once no request has arrived for a few
  * milliseconds (the admission window), so that requests sent together are prefilled in one call instead of
- * one request first and the rest after it.
+ * one request first and the rest after it. The lanes share one prefix cache
+ * ({@link SchedulerLimits#prefixCacheBytes()}): a prompt whose start was prefilled before, in its scope
+ * ({@link GenerationRequest#prefixScope()}), is prefilled from where the cached prefix ends.
  *
  * <p>Futures complete on lane threads: callers should not block in dependent stages.
  */
@@ -27,7 +30,8 @@ public final class BatchScheduler implements AutoCloseable {
     private final AdmissionQueue queue;
     private final List<SchedulerLane> lanes = new ArrayList<>();
     private final List<Thread> laneThreads = new ArrayList<>();
-    private final SchedulerStats stats = new SchedulerStats();
+    private final PrefixCache prefixes;
+    private final SchedulerStats stats;
 
     /** Outside a container: plain daemon threads, which never keep a JVM alive. */
     public static final ThreadFactory DAEMON_THREADS = task -> {
@@ -51,10 +55,13 @@ public final class BatchScheduler implements AutoCloseable {
                     + limits.maxBatchSize() + "): " + laneCount);
         }
         this.model = model;
-        this.queue = new AdmissionQueue(limits, laneCount);
+        this.prefixes = model.newPrefixCache(limits.prefixCacheBytes());
+        this.queue = new AdmissionQueue(limits, laneCount, prefixes.enabled());
+        this.stats = new SchedulerStats(prefixes);
+        SchedulerLog log = new SchedulerLog(model.directory().getFileName().toString(), stats, prefixes.enabled());
         String name = "lantern-batch-" + model.directory().getFileName();
         for (int i = 0; i < laneCount; i++) {
-            lanes.add(new SchedulerLane(model, queue, stats, laneCount == 1 ? name : name + "-" + i));
+            lanes.add(new SchedulerLane(model, queue, stats, prefixes, log, laneCount == 1 ? name : name + "-" + i));
         }
         List<SchedulerLane> all = List.copyOf(lanes);
         for (SchedulerLane lane : lanes) {
@@ -73,6 +80,11 @@ public final class BatchScheduler implements AutoCloseable {
         PendingRequest pending = new PendingRequest(sequence, new CompletableFuture<>(), System.nanoTime());
         queue.add(pending);
         return pending.future();
+    }
+
+    /** Whether prompts continue cached prefixes ({@link SchedulerLimits#prefixCacheBytes()} holds a block at least). */
+    public boolean prefixCacheEnabled() {
+        return prefixes.enabled();
     }
 
     public SchedulerStats.Snapshot stats() {
@@ -95,5 +107,6 @@ public final class BatchScheduler implements AutoCloseable {
         for (SchedulerLane lane : lanes) {
             lane.failAll(shutdown);
         }
+        prefixes.close();
     }
 }

@@ -22,6 +22,7 @@ final class ListenerGuard {
             }
         };
         return new GenerationRequest(request.promptIds(), request.settings(), safe,
-                () -> failed.get() || request.cancelled().getAsBoolean(), request.deadline());
+                () -> failed.get() || request.cancelled().getAsBoolean(), request.deadline(),
+                request.prefixScope());
     }
 }

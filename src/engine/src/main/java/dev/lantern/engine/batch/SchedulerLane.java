@@ -4,6 +4,7 @@ import dev.lantern.engine.LanguageModel;
 import dev.lantern.engine.generation.BeamSearch;
 import dev.lantern.engine.generation.DecodeBatch;
 import dev.lantern.engine.generation.Sequence;
+import dev.lantern.engine.prefix.PrefixCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
  * such rows reaches the cost of the last rebuild (or a join rebuilds anyway, or no live row is left): requests
  * that end a few steps apart then leave in one rebuild instead of one each, and dropping late never costs more
  * than twice dropping at once.
+ * A joining prompt continues its longest prefix in the model's prefix cache, shared with the other lanes.
  * A beam-search request runs on this thread as its own small batch (its beams are its rows, reordered every
  * step): one step of it follows each step of the main batch, so both go on, each a little slower.
  */
@@ -26,6 +28,8 @@ final class SchedulerLane {
     private final LanguageModel model;
     private final AdmissionQueue queue;
     private final SchedulerStats stats;
+    private final PrefixCache prefixes;
+    private final SchedulerLog log;
     private final List<PendingRequest> running = new ArrayList<>();
     private final List<BeamJob> beams = new ArrayList<>();
     private final String name;
@@ -34,10 +38,13 @@ final class SchedulerLane {
     private long deadRowNanos;     // decode time spent on finished rows since the last rebuild
     private long rebuildCostNanos; // what the last rebuild took
 
-    SchedulerLane(LanguageModel model, AdmissionQueue queue, SchedulerStats stats, String name) {
+    SchedulerLane(LanguageModel model, AdmissionQueue queue, SchedulerStats stats, PrefixCache prefixes,
+                  SchedulerLog log, String name) {
         this.model = model;
         this.queue = queue;
         this.stats = stats;
+        this.prefixes = prefixes;
+        this.log = log;
         this.name = name;
     }
 
@@ -84,6 +91,7 @@ final class SchedulerLane {
                 failRunning(e);
             }
             load = running.size() + beams.size();
+            log.tick();
         }
     }
 
@@ -105,7 +113,7 @@ final class SchedulerLane {
         running.addAll(decoding);
         long start = System.nanoTime();
         DecodeBatch joined = DecodeBatch.prefill(model.decoder(), model.config().padTokenId(),
-                decoding.stream().map(PendingRequest::sequence).toList());
+                decoding.stream().map(PendingRequest::sequence).toList(), prefixes);
         joined.pick();
         stats.prefill(System.nanoTime() - start, decoding.size());
         return joined;
@@ -114,7 +122,7 @@ final class SchedulerLane {
     /** Prefills a beam search; if that fails, only its own request fails. */
     private void startBeamSearch(PendingRequest p) {
         try {
-            beams.add(new BeamJob(p, model.startBeamSearch(p.sequence())));
+            beams.add(new BeamJob(p, model.startBeamSearch(p.sequence(), prefixes)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "beam search failed; its request ends with finish reason error", e);
             p.fail(e);

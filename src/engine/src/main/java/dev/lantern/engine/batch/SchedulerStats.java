@@ -1,5 +1,6 @@
 package dev.lantern.engine.batch;
 
+import dev.lantern.engine.prefix.PrefixCache;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,13 +15,26 @@ public final class SchedulerStats {
     private final AtomicLong prefillNanos = new AtomicLong();
     private final AtomicLong rebuilds = new AtomicLong();
     private final AtomicLong rebuildNanos = new AtomicLong();
+    private final PrefixCache prefixes;
 
-    /** Decode steps, prefills and cache rebuilds (joins and departures), with their time in nanoseconds. */
+    SchedulerStats(PrefixCache prefixes) {
+        this.prefixes = prefixes;
+    }
+
+    /**
+     * Decode steps, prefills and cache rebuilds (joins and departures), with their time in nanoseconds; the prefix
+     * cache's prompt tokens looked up and found (both 0 while it is off) and the bytes it holds.
+     */
     public record Snapshot(long steps, long stepNanos, long tokens, long prefills, long prefillNanos, long rebuilds,
-                           long rebuildNanos) {
+                           long rebuildNanos, long prefixQueriedTokens, long prefixHitTokens, long prefixBytes) {
         /** Rebuild time as a share of decode-step time. */
         public double rebuildShare() {
             return stepNanos == 0 ? 0 : (double) rebuildNanos / stepNanos;
+        }
+
+        /** Prompt tokens taken from the prefix cache as a share of those looked up (0 before any). */
+        public double prefixHitRate() {
+            return prefixQueriedTokens == 0 ? 0 : (double) prefixHitTokens / prefixQueriedTokens;
         }
     }
 
@@ -43,6 +57,7 @@ public final class SchedulerStats {
 
     public Snapshot snapshot() {
         return new Snapshot(steps.get(), stepNanos.get(), tokens.get(), prefills.get(), prefillNanos.get(),
-                rebuilds.get(), rebuildNanos.get());
+                rebuilds.get(), rebuildNanos.get(), prefixes.queriedTokens(), prefixes.hitTokens(),
+                prefixes.usedBytes());
     }
 }

@@ -4,6 +4,7 @@ import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.KvCache;
 import dev.lantern.engine.onnx.KvCacheAssembler;
 import dev.lantern.engine.onnx.KvRowCopy;
+import dev.lantern.engine.prefix.PrefixCache;
 import dev.lantern.engine.sampling.LogProbs;
 import dev.lantern.engine.sampling.SamplingParams;
 import java.util.ArrayList;
@@ -44,7 +45,13 @@ public final class BeamSearch {
 
     /** Prefills the prompt and returns the search, to be advanced one {@link Run#step()} at a time. */
     public Run start(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
-        return new Run(prompt, p, maxNewTokens, cancelled);
+        return start(prompt, "", PrefixCache.off(), p, maxNewTokens, cancelled);
+    }
+
+    /** As {@link #start(int[], SamplingParams, int, BooleanSupplier)}, the prefill continuing a cached prefix. */
+    public Run start(int[] prompt, String scope, PrefixCache prefixes, SamplingParams p, int maxNewTokens,
+                     BooleanSupplier cancelled) {
+        return new Run(prompt, scope, prefixes, p, maxNewTokens, cancelled);
     }
 
     /**
@@ -63,10 +70,12 @@ public final class BeamSearch {
         private int[][] tokens = {new int[0]};
         private double[] sums = {0};
         private KvCache cache;
+        private final int cachedPromptTokens;
         private int step;
         private Outcome outcome;
 
-        private Run(int[] prompt, SamplingParams p, int maxNewTokens, BooleanSupplier cancelled) {
+        private Run(int[] prompt, String scope, PrefixCache prefixes, SamplingParams p, int maxNewTokens,
+                    BooleanSupplier cancelled) {
             this.p = p;
             this.maxNewTokens = maxNewTokens;
             this.cancelled = cancelled;
@@ -75,7 +84,15 @@ public final class BeamSearch {
             this.done = new BeamHypotheses(beams, p.lengthPenalty(), p.earlyStopping());
             this.assembler = model.assembler();
             this.logits = new float[beams][model.vocabSize()];
-            this.cache = prefill(prompt, logits);
+            Prefill.Result prefilled = Prefill.run(model, 0, List.of(new Prefill.Prompt(prompt, scope)), prefixes);
+            System.arraycopy(prefilled.logits()[0], 0, logits[0], 0, logits[0].length);
+            this.cache = prefilled.cache();
+            this.cachedPromptTokens = prefilled.cachedTokens()[0];
+        }
+
+        /** Prompt tokens the prefill took from the prefix cache. */
+        public int cachedPromptTokens() {
+            return cachedPromptTokens;
         }
 
         /**
@@ -144,20 +161,6 @@ public final class BeamSearch {
         @Override
         public void close() {
             cache.close();
-        }
-    }
-
-    private KvCache prefill(int[] prompt, float[][] logits) {
-        long[] ids = new long[prompt.length];       // [1, promptLength]
-        long[] mask = new long[prompt.length];      // [1, promptLength]
-        long[] positions = new long[prompt.length]; // [1, promptLength]
-        for (int i = 0; i < prompt.length; i++) {
-            ids[i] = prompt[i];
-            mask[i] = 1;
-            positions[i] = i;
-        }
-        try (KvCache empty = KvCache.empty(model.environment(), model.signature(), 1)) {
-            return model.run(ids, mask, positions, 1, prompt.length, empty, logits);
         }
     }
 

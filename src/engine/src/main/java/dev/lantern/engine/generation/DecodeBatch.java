@@ -3,6 +3,7 @@ package dev.lantern.engine.generation;
 import dev.lantern.engine.onnx.DecoderSession;
 import dev.lantern.engine.onnx.KvCache;
 import dev.lantern.engine.onnx.KvRowCopy;
+import dev.lantern.engine.prefix.PrefixCache;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,28 +33,24 @@ public final class DecodeBatch implements AutoCloseable {
 
     /** Runs the prompts of {@code sequences} in one call; afterwards {@link #logits(int)} holds each row's next-token logits. */
     public static DecodeBatch prefill(DecoderSession model, int padTokenId, List<Sequence> sequences) {
-        int batch = sequences.size();
-        int width = sequences.stream().mapToInt(s -> s.promptIds().length).max().orElse(0);
-        long[] ids = new long[batch * width];           // [batch, width]
-        long[] mask = new long[batch * width];          // [batch, width]
-        long[] positions = new long[batch * width];     // [batch, width]
-        int[] real = new int[batch];
-        for (int r = 0; r < batch; r++) {
-            int[] prompt = sequences.get(r).promptIds();
-            int pad = width - prompt.length;
-            real[r] = prompt.length;
-            for (int i = 0; i < width; i++) {
-                boolean isReal = i >= pad;
-                ids[r * width + i] = isReal ? prompt[i - pad] : padTokenId;
-                mask[r * width + i] = isReal ? 1 : 0;
-                positions[r * width + i] = isReal ? i - pad : 0; // cumsum(mask) - 1, clamped at 0
-            }
+        return prefill(model, padTokenId, sequences, PrefixCache.off());
+    }
+
+    /**
+     * Runs the prompts of {@code sequences} in one call, each continuing its longest prefix in {@code prefixes}
+     * (and leaving its own there); afterwards {@link #logits(int)} holds each row's next-token logits.
+     */
+    public static DecodeBatch prefill(DecoderSession model, int padTokenId, List<Sequence> sequences,
+                                      PrefixCache prefixes) {
+        Prefill.Result prefilled = Prefill.run(model, padTokenId, sequences.stream()
+                .map(s -> new Prefill.Prompt(s.promptIds(), s.request().prefixScope())).toList(), prefixes);
+        int[] real = new int[sequences.size()];
+        for (int r = 0; r < real.length; r++) {
+            real[r] = sequences.get(r).promptIds().length;
+            sequences.get(r).prefilledFromCache(prefilled.cachedTokens()[r]);
         }
-        float[][] logits = new float[batch][model.vocabSize()];
-        try (KvCache empty = KvCache.empty(model.environment(), model.signature(), batch)) {
-            KvCache cache = model.run(ids, mask, positions, batch, width, empty, logits);
-            return new DecodeBatch(model, padTokenId, new ArrayList<>(sequences), real, cache, logits);
-        }
+        return new DecodeBatch(model, padTokenId, new ArrayList<>(sequences), real, prefilled.cache(),
+                prefilled.logits());
     }
 
     /**

@@ -33,6 +33,7 @@ public final class Sequence {
     private final int contextLength;
     private final List<ChosenToken> logprobs = new ArrayList<>();
     private final long startNanos = System.nanoTime();
+    private int cachedPromptTokens;
     private long firstTokenNanos;
     private long endNanos;
     private FinishReason finishReason;
@@ -118,6 +119,15 @@ public final class Sequence {
         return tokens.length();
     }
 
+    /** Records how many of the prompt's tokens its prefill took from the prefix cache. */
+    public void prefilledFromCache(int tokens) {
+        cachedPromptTokens = tokens;
+    }
+
+    public int cachedPromptTokens() {
+        return cachedPromptTokens;
+    }
+
     public int[] promptIds() {
         return request.promptIds();
     }
@@ -138,7 +148,7 @@ public final class Sequence {
         Duration ttft = Duration.ofNanos(firstTokenNanos == 0 ? 0 : firstTokenNanos - startNanos);
         Duration total = Duration.ofNanos((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos);
         return new GenerationResult(stops.text(), tokens.generated(), finishReason, tokens.promptLength(),
-                generatedCount(), ttft, total, List.copyOf(logprobs));
+                generatedCount(), cachedPromptTokens, ttft, total, List.copyOf(logprobs));
     }
 
     private boolean isEos(int token) {

@@ -47,6 +47,38 @@ public final class KvCacheAssembler {
         });
     }
 
+    /**
+     * A past for a prefill that continues cached prefixes: row r holds the first {@code positions[r]} positions
+     * of {@code blocks.get(r)} (consecutive blocks of one prompt), right-aligned and left-padded with zeros to the
+     * longest of them.
+     */
+    public KvCache fromBlocks(List<List<KvBlock>> blocks, int[] positions) {
+        int t = 0;
+        for (int p : positions) {
+            t = Math.max(t, p);
+        }
+        int length = t;
+        int heads = sig.kvHeads();
+        int rowBytes = sig.headDim() * sig.kvElementBytes();
+        return KvCache.allocate(env, sig, pool, blocks.size(), length, (layer, isKey, target) -> {
+            for (int r = 0; r < blocks.size(); r++) { // target: [rows, heads, length, headDim]
+                int pad = length - positions[r];
+                for (int h = 0; h < heads; h++) {
+                    zero(target, (r * heads + h) * length * rowBytes, pad * rowBytes);
+                }
+                int at = pad;
+                for (KvBlock block : blocks.get(r)) {
+                    int count = Math.min(block.positions(), length - at);
+                    if (count <= 0) {
+                        break;
+                    }
+                    block.copyInto(target, layer, isKey, r, length, at, count);
+                    at += count;
+                }
+            }
+        });
+    }
+
     private static void zero(ByteBuffer target, int at, int bytes) {
         for (int done = 0; done < bytes; done += ZEROS.capacity()) {
             target.put(at + done, ZEROS, 0, Math.min(ZEROS.capacity(), bytes - done));
