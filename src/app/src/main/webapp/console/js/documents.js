@@ -90,7 +90,7 @@ async function follow(id, view) {
     const doc = await api('GET', `/v1/documents/${encodeURIComponent(id)}`);
     if (doc.status === 'ready') {
       view.progress.value = 100;
-      view.set('ready', `ready · ${doc.chunks} chunks`);
+      view.set('ready', `ready · ${doc.chunks} ${doc.chunks === 1 ? 'chunk' : 'chunks'}`);
       return;
     }
     if (doc.status === 'failed') {

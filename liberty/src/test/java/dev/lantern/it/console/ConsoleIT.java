@@ -116,6 +116,7 @@ class ConsoleIT {
         String meta = waitFor(d -> text(".message.assistant .meta").isEmpty() ? null : text(".message.assistant .meta"), SHORT);
         assertTrue(FIGURES.matcher(meta).find(), meta);
         assertFalse(text(".message.assistant .content").isBlank());
+        find("#chat-settings summary").click();
         screenshots("chat");
 
         driver.navigate().refresh();
@@ -151,9 +152,13 @@ class ConsoleIT {
         type("#set-max-tokens", "900");
         double cancelledBefore = ConsoleApi.metric("lantern_request_success_total", "finished_reason=\"cancelled\"");
         find("#chat-input").sendKeys("Write a very long story about lighthouses.", Keys.ENTER);
-        waitFor(d -> !text(".message.assistant .content").isEmpty(), LONG);
-        assertTrue(find("#chat-stop").isEnabled());
-        find("#chat-stop").click();
+        // Stop as soon as the answer shows (waiting in the page: the demo model writes 900 tokens in seconds).
+        Object shownBeforeStop = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const check = () => { const c = document.querySelector('.message.assistant.streaming .content');"
+                + "  const stop = document.querySelector('#chat-stop');"
+                + "  if (c && c.textContent.length > 0 && !stop.disabled) { stop.click(); done(c.textContent.length); }"
+                + "  else setTimeout(check, 5); }; check();");
+        assertTrue(((Number) shownBeforeStop).intValue() > 0);
         waitFor(d -> text("#chat-status").equals("Stopped."), SHORT);
         String meta = text(".message.assistant .meta");
         assertTrue(meta.contains("stopped"), meta);
@@ -296,7 +301,7 @@ class ConsoleIT {
         String[] user = ConsoleApi.newUser("user");
         login(user[1], ConsoleApi.PASSWORD);
         go("documents");
-        String hostileName = "<img src=x onerror=\"window.__pwned='name'\">.txt";
+        String hostileName = "<img src=x onerror=window.__pwned=1>.txt";
         String hostileText = "Zebra lighthouse keeper notes. <script>window.__pwned='script'</script> "
                 + "<img src=x onerror=\"window.__pwned='img'\"> [click](javascript:window.__pwned='link') "
                 + "<iframe src=\"javascript:window.__pwned='frame'\"></iframe> The zebra lighthouse keeper counts gulls.";
@@ -431,7 +436,19 @@ class ConsoleIT {
 
     private static <T> T waitFor(Function<WebDriver, T> condition, Duration limit) {
         return new WebDriverWait(driver, limit, Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).withMessage(ConsoleIT::pageState).until(condition);
+    }
+
+    /** What the page shows, for a failed wait's message. */
+    private static String pageState() {
+        try {
+            return String.valueOf(driver.executeScript("const t = s => { const e = document.querySelector(s);"
+                    + " return e ? e.innerText : null; }; return JSON.stringify({hash: location.hash,"
+                    + " error: t('#error'), status: t('#chat-status'), last: t('#chat-log li:last-child'),"
+                    + " uploads: t('#uploads')});"));
+        } catch (RuntimeException e) {
+            return "(page state unavailable: " + e + ")";
+        }
     }
 
     private static double metricQuietly(String name, String labels) {
@@ -464,6 +481,9 @@ class ConsoleIT {
 
     /** The page at desktop and at phone width. */
     private static void screenshots(String name) throws Exception {
+        if (!find("#passage").isDisplayed()) {
+            driver.executeScript("window.scrollTo(0, 0);");
+        }
         Browser.screenshot(driver, name + "-desktop");
         driver.manage().window().setSize(Browser.PHONE);
         Thread.sleep(300);
