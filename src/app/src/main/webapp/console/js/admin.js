@@ -55,7 +55,8 @@ async function pollLoad() {
       if (firsts > 0) {
         $('#load-ttft').textContent = `${(((now.ttftSum - previous.ttftSum) / firsts) * 1000).toFixed(0)} ms`;
       } else if (now.ttftCount > 0) {
-        $('#load-ttft').textContent = `${((now.ttftSum / now.ttftCount) * 1000).toFixed(0)} ms (mean since start)`;
+        $('#load-ttft').replaceChildren(`${((now.ttftSum / now.ttftCount) * 1000).toFixed(0)} ms `,
+          el('small', {class: 'hint', text: 'mean since start'}));
       }
       history.push(rate);
       if (history.length > HISTORY) history.shift();
@@ -70,11 +71,12 @@ async function pollLoad() {
 
 function drawSpark() {
   const chart = $('#load-chart');
-  chart.querySelectorAll('polyline, text').forEach((n) => n.remove());
+  chart.querySelectorAll('polyline').forEach((n) => n.remove());
   const top = Math.max(1, ...history);
   const points = history.map((v, i) => `${(i / (HISTORY - 1)) * 300},${58 - (v / top) * 54}`).join(' ');
-  chart.append(svg('polyline', {points, class: 'spark-line'}),
-    svg('text', {x: 2, y: 10, class: 'axis'}, `${top.toFixed(0)} tokens/s`));
+  chart.append(svg('polyline', {points, class: 'spark-line', 'vector-effect': 'non-scaling-stroke'}));
+  $('#load-chart-caption').textContent =
+    `Tokens per second over the last two minutes (top of the scale: ${top.toFixed(0)})`;
 }
 
 function stopLoad() {
@@ -104,7 +106,7 @@ function drawErrors(hourly, hours) {
   const chart = $('#errors-chart');
   chart.querySelectorAll('g, text, rect, line').forEach((n) => n.remove());
   const width = 720;
-  const height = 220;
+  const height = 180;
   const left = 40;
   const bottom = 20;
   const end = new Date();

@@ -50,6 +50,10 @@ function showLogin(reason) {
 }
 
 function init() {
+  // Nothing fails silently: an unexpected error of the page is shown like the server's.
+  window.addEventListener('error', (event) => showError(event.error || {message: event.message}));
+  window.addEventListener('unhandledrejection', (event) => showError(event.reason));
+  $('#loading').hidden = true;
   initChat();
   initDocuments();
   initKeys();

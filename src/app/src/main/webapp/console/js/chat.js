@@ -150,8 +150,8 @@ function setStreaming(on) {
 
 async function send(text) {
   const settings = readSettings();
-  const history = conversation.filter((m) => !m.error || m.content)
-    .map((m) => ({role: m.role, content: m.content}));
+  // A turn that failed before any answer is left out, so that the roles keep alternating.
+  const history = conversation.filter((m) => !m.excluded).map((m) => ({role: m.role, content: m.content}));
   const system = $('#set-system').value.trim();
   const messages = [...(system ? [{role: 'system', content: system}] : []), ...history, {role: 'user', content: text}];
   const body = {model: $('#chat-model').value || undefined, messages, stream: true,
@@ -210,6 +210,10 @@ async function send(text) {
   } finally {
     const endAt = performance.now();
     controller = null;
+    if (answer.error && !answer.content) {
+      user.excluded = true;
+      answer.excluded = true;
+    }
     answer.meta = figures(usage, tokens, firstAt, endAt, finish);
     if (firstAt) answer.meta += ` · first token after ${((firstAt - start) / 1000).toFixed(2)} s`;
     save();

@@ -22,6 +22,7 @@ export function el(tag, attributes = {}, ...children) {
 
 export function describe(error) {
   if (error instanceof ApiError) return error.describe();
+  if (error && error.name === 'Session') return error.message;
   return `Something went wrong in the page: ${error && error.message ? error.message : error}`;
 }
 
