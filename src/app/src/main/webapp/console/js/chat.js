@@ -174,10 +174,10 @@ async function send(text) {
   let usage = null;
   let finish = null;
   let firstAt = null;
-  let pending = false;
+  let pending = 0;
   const start = performance.now();
   const draw = () => {
-    pending = false;
+    pending = 0;
     fill(item, answer);
     item.scrollIntoView({block: 'end'});
   };
@@ -195,10 +195,7 @@ async function send(text) {
         }
         if (choice.finish_reason) finish = choice.finish_reason;
       }
-      if (!pending) {
-        pending = true;
-        requestAnimationFrame(draw);
-      }
+      if (!pending) pending = requestAnimationFrame(draw);
     });
   } catch (e) {
     if (e.name === 'AbortError') {
@@ -209,6 +206,7 @@ async function send(text) {
     }
   } finally {
     const endAt = performance.now();
+    cancelAnimationFrame(pending); // the final drawing below replaces it
     controller = null;
     if (answer.error && !answer.content) {
       user.excluded = true;

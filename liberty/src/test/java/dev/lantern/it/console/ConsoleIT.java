@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -98,21 +99,18 @@ class ConsoleIT {
         assertEquals(0L, driver.executeScript("return window.localStorage.length;"), "nothing in localStorage");
 
         openSettings();
-        type("#set-min-tokens", "48");
-        type("#set-max-tokens", "64");
+        type("#set-min-tokens", "120");
+        type("#set-max-tokens", "160");
+        // Streaming: the page records the answer's length each time it changes while marked as streaming.
+        driver.executeScript("window.__lengths = [];"
+                + "new MutationObserver(() => { const c = document.querySelector('.message.assistant.streaming .content');"
+                + "  if (c) window.__lengths.push(c.textContent.length); })"
+                + ".observe(document.querySelector('#chat-log'), {subtree: true, childList: true, characterData: true});");
         find("#chat-input").sendKeys("Tell me about the harbour.", Keys.ENTER);
-        // Streaming: the answer grows on the page while the message is still marked as streaming.
-        List<Integer> partialLengths = new ArrayList<>();
-        waitFor(d -> {
-            Object length = driver.executeScript("const m = document.querySelector('.message.assistant.streaming');"
-                    + "return m ? m.querySelector('.content').textContent.length : -1;");
-            long value = (Long) length;
-            if (value > 0 && (partialLengths.isEmpty() || partialLengths.get(partialLengths.size() - 1) != value)) {
-                partialLengths.add((int) value);
-            }
-            return value < 0 && !partialLengths.isEmpty();
-        }, LONG);
-        assertTrue(partialLengths.size() >= 2, "the answer was shown while it streamed: " + partialLengths);
+        waitFor(d -> find("#chat-send").isEnabled() && !text(".message.assistant .meta").isEmpty(), LONG);
+        @SuppressWarnings("unchecked")
+        List<Long> lengths = (List<Long>) driver.executeScript("return [...new Set(window.__lengths.filter(n => n > 0))];");
+        assertTrue(lengths.size() >= 2, "the answer was shown while it streamed, growing: " + lengths);
         String meta = waitFor(d -> text(".message.assistant .meta").isEmpty() ? null : text(".message.assistant .meta"), SHORT);
         assertTrue(FIGURES.matcher(meta).find(), meta);
         assertFalse(text(".message.assistant .content").isBlank());
@@ -153,12 +151,17 @@ class ConsoleIT {
         double cancelledBefore = ConsoleApi.metric("lantern_request_success_total", "finished_reason=\"cancelled\"");
         find("#chat-input").sendKeys("Write a very long story about lighthouses.", Keys.ENTER);
         // Stop as soon as the answer shows (waiting in the page: the demo model writes 900 tokens in seconds).
+        driver.manage().timeouts().scriptTimeout(LONG);
         Object shownBeforeStop = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "const check = () => { const c = document.querySelector('.message.assistant.streaming .content');"
                 + "  const stop = document.querySelector('#chat-stop');"
+                + "  const ended = document.querySelector('.message.assistant .meta');"
                 + "  if (c && c.textContent.length > 0 && !stop.disabled) { stop.click(); done(c.textContent.length); }"
+                + "  else if (ended) done('ended before it could be stopped: ' + ended.textContent);"
                 + "  else setTimeout(check, 5); }; check();");
-        assertTrue(((Number) shownBeforeStop).intValue() > 0);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        assertTrue(shownBeforeStop instanceof Number && ((Number) shownBeforeStop).intValue() > 0,
+                String.valueOf(shownBeforeStop));
         waitFor(d -> text("#chat-status").equals("Stopped."), SHORT);
         String meta = text(".message.assistant .meta");
         assertTrue(meta.contains("stopped"), meta);
@@ -200,12 +203,11 @@ class ConsoleIT {
         go("chat");
         find("#chat-rag").click();
         find("#chat-input").sendKeys("What does the copper windmill grind?", Keys.ENTER);
-        WebElement footnote = waitFor(d -> driver.findElements(By.cssSelector(".message.assistant .citations button.cite"))
-                .stream().findFirst().orElse(null), LONG);
+        waitFor(d -> !driver.findElements(By.cssSelector(".message.assistant .citations button.cite")).isEmpty(), LONG);
         waitFor(d -> find("#chat-send").isEnabled(), LONG);
-        footnote = find(".message.assistant .citations button.cite");
-        assertTrue(footnote.getText().startsWith("[1] fixture."), footnote.getText());
-        footnote.click();
+        String footnoteText = text(".message.assistant .citations button.cite");
+        assertTrue(footnoteText.startsWith("[1] fixture."), footnoteText);
+        find(".message.assistant .citations button.cite").click();
         waitFor(d -> find("#passage").isDisplayed(), SHORT);
         assertTrue(text("#passage-title").startsWith("[1] fixture."), text("#passage-title"));
         assertFalse(text("#passage-text").isBlank());
@@ -271,7 +273,26 @@ class ConsoleIT {
         assertTrue(text("#errors-legend").contains("NOT_FOUND"), text("#errors-legend"));
         waitFor(d -> text("#load-running").matches("\\d+") && text("#load-waiting").matches("\\d+")
                 && text("#load-tps").matches("[0-9.]+"), SHORT);
-        waitFor(d -> !driver.findElements(By.cssSelector("#load-chart polyline")).isEmpty(), SHORT);
+        // Load while the page watches: its tokens/s must follow the server's.
+        String adminToken = ConsoleApi.adminToken();
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 6 && !Thread.currentThread().isInterrupted(); i++) {
+                try {
+                    ConsoleApi.json("POST", "/v1/chat/completions", adminToken, Map.of("messages",
+                            List.of(Map.of("role", "user", "content", "Write a long story.")),
+                            "max_tokens", 900, "min_tokens", 900));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        try {
+            waitFor(d -> Double.parseDouble(text("#load-tps")) > 0, LONG);
+            waitFor(d -> !driver.findElements(By.cssSelector("#load-chart polyline")).isEmpty(), SHORT);
+            screenshots("admin");
+        } finally {
+            load.join();
+        }
 
         String email = "console-made-" + System.nanoTime() + "@example.org";
         type("#user-email", email);
@@ -280,7 +301,6 @@ class ConsoleIT {
         find("#user-form button[type='submit']").click();
         WebElement made = waitFor(d -> row("#users-table", email), SHORT);
         assertTrue(made.getText().contains("enabled"), made.getText());
-        screenshots("admin");
         waitFor(d -> row("#users-table", email), SHORT).findElement(By.xpath(".//button[text()='Reset password']")).click();
         waitFor(d -> find("#password-dialog").isDisplayed(), SHORT);
         type("#password-new", "Reset-by-the-console-2");
@@ -488,6 +508,13 @@ class ConsoleIT {
         driver.manage().window().setSize(Browser.PHONE);
         Thread.sleep(300);
         Browser.screenshot(driver, name + "-phone");
+        // Usable at phone width: nothing makes the page scroll sideways.
+        Object overflow = driver.executeScript("const w = document.documentElement.clientWidth;"
+                + "if (document.documentElement.scrollWidth <= w) return null;"
+                + "return 'scroll width ' + document.documentElement.scrollWidth + ' > ' + w + ': '"
+                + "  + [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+                + "  .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+        assertNull(overflow, name + " scrolls sideways at phone width: " + overflow);
         driver.manage().window().setSize(Browser.DESKTOP);
         Thread.sleep(200);
     }
