@@ -29,7 +29,8 @@ const POLICY = {
 /** Renders Markdown into element, replacing what it held. */
 export function renderMarkdown(element, text) {
   const html = marked.parse(text || '');
-  element.innerHTML = purifier.sanitize(html, POLICY);
+  // A TrustedHTML where the browser has Trusted Types (the console's policy requires them), else a string.
+  element.innerHTML = purifier.sanitize(html, {...POLICY, RETURN_TRUSTED_TYPE: true});
   // Task-list checkboxes are the only inputs kept: they show state and must not be editable.
   element.querySelectorAll('input').forEach((input) => {
     if (input.type !== 'checkbox') input.remove(); else input.disabled = true;

@@ -218,8 +218,7 @@ class ConsoleIT {
         waitFor(d -> !find("#passage").isDisplayed(), SHORT);
 
         go("documents");
-        WebElement pdfRow = waitFor(d -> row("#documents-table", "fixture.pdf"), SHORT);
-        pdfRow.findElement(By.cssSelector("button.danger")).click();
+        clickInRow("#documents-table", "fixture.pdf", By.cssSelector("button.danger"));
         driver.switchTo().alert().accept();
         waitFor(d -> row("#documents-table", "fixture.pdf") == null, SHORT);
         assertNotNull(waitFor(d -> row("#documents-table", "fixture.docx"), SHORT));
@@ -249,8 +248,7 @@ class ConsoleIT {
         assertFalse(find("#key-created").isDisplayed());
         assertEquals("", find("#key-value").getDomProperty("textContent"), "the key is not kept in the page");
 
-        WebElement keyRow = waitFor(d -> row("#keys-table", "reporting job"), SHORT);
-        keyRow.findElement(By.cssSelector("button.danger")).click();
+        clickInRow("#keys-table", "reporting job", By.cssSelector("button.danger"));
         driver.switchTo().alert().accept();
         waitFor(d -> row("#keys-table", "reporting job") == null, SHORT);
         assertEquals(401, withKey(key).statusCode(), "the revoked key no longer works");
@@ -299,15 +297,17 @@ class ConsoleIT {
         type("#user-password", "Made-in-the-console-1");
         new Select(find("#user-role")).selectByValue("user");
         find("#user-form button[type='submit']").click();
-        WebElement made = waitFor(d -> row("#users-table", email), SHORT);
-        assertTrue(made.getText().contains("enabled"), made.getText());
-        waitFor(d -> row("#users-table", email), SHORT).findElement(By.xpath(".//button[text()='Reset password']")).click();
+        waitFor(d -> {
+            WebElement made = row("#users-table", email);
+            return made != null && made.getText().contains("enabled");
+        }, SHORT);
+        clickInRow("#users-table", email, By.xpath(".//button[text()='Reset password']"));
         waitFor(d -> find("#password-dialog").isDisplayed(), SHORT);
         type("#password-new", "Reset-by-the-console-2");
         find("#password-form button[type='submit']").click();
         waitFor(d -> !find("#password-dialog").isDisplayed(), SHORT);
         waitFor(d -> loginStatus(email, "Reset-by-the-console-2") == 200, SHORT);
-        waitFor(d -> row("#users-table", email), SHORT).findElement(By.xpath(".//button[text()='Disable']")).click();
+        clickInRow("#users-table", email, By.xpath(".//button[text()='Disable']"));
         waitFor(d -> {
             WebElement row = row("#users-table", email);
             return row != null && row.getText().contains("disabled");
@@ -375,6 +375,8 @@ class ConsoleIT {
         assertEquals("<b>code</b>\n", rendered.get("code"));
 
         assertNull(driver.executeScript("return window.__pwned;"), "no injected code ran");
+        assertEquals("TypeError", driver.executeScript("try { document.createElement('div').innerHTML = '<b>raw</b>';"
+                + " return 'accepted'; } catch (e) { return e.name; }"), "Trusted Types refuse raw HTML in the page");
         assertEquals(0L, driver.executeScript("return document.querySelectorAll('main img, main script, main iframe').length;"));
         HttpResponse<String> page = LanternServer.get("/console/");
         String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
@@ -443,6 +445,18 @@ class ConsoleIT {
     private static WebElement row(String table, String containing) {
         return driver.findElements(By.cssSelector(table + " tbody tr")).stream()
                 .filter(r -> r.getText().contains(containing)).findFirst().orElse(null);
+    }
+
+    /** Clicks a button of a table row, again if the row was redrawn meanwhile (the lists refresh themselves). */
+    private static void clickInRow(String table, String containing, By button) {
+        waitFor(d -> {
+            WebElement row = row(table, containing);
+            if (row == null) {
+                return false;
+            }
+            row.findElement(button).click();
+            return true;
+        }, SHORT);
     }
 
     private static String refreshToken() {

@@ -70,5 +70,6 @@ class ConsoleServletTest {
         assertTrue(policy.contains("script-src 'self'"), policy);
         assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval") || policy.contains("*"), policy);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.contains("require-trusted-types-for 'script'") && policy.endsWith("trusted-types dompurify"), policy);
     }
 }
