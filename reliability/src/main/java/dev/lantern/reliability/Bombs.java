@@ -1,4 +1,4 @@
-package dev.lantern.app.documents.extraction;
+package dev.lantern.reliability;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,15 +20,15 @@ import java.util.zip.ZipOutputStream;
  * images inside documents, archives inside archives, and XML entity expansion. Each expands a few hundred KiB
  * into hundreds of MiB or more.
  */
-final class Bombs {
+public final class Bombs {
 
-    static final byte[] ZEROS = new byte[1 << 20];
+    public static final byte[] ZEROS = new byte[1 << 20];
 
     private Bombs() {
     }
 
     /** {@code mib} MiB of {@code fill} deflated (raw ZIP deflate or zlib), written without holding them. */
-    static byte[] deflated(long mib, byte fill, boolean zlib) {
+    public static byte[] deflated(long mib, byte fill, boolean zlib) {
         byte[] block = new byte[1 << 20];
         java.util.Arrays.fill(block, fill);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +46,7 @@ final class Bombs {
     }
 
     /** zlib of zlib: each layer alone looks tame, together they multiply. */
-    static byte[] zlibTwice(long mib, byte fill) {
+    public static byte[] zlibTwice(long mib, byte fill) {
         byte[] inner = deflated(mib, fill, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION))) {
@@ -60,7 +60,7 @@ final class Bombs {
     // ---- ZIP packages ---------------------------------------------------------------------------------------
 
     /** A package whose {@code bombEntry} inflates to {@code mib} MiB of spaces; other entries as given. */
-    static byte[] zipPackage(Map<String, String> entries, String bombEntry, long mib) throws IOException {
+    public static byte[] zipPackage(Map<String, String> entries, String bombEntry, long mib) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
@@ -98,7 +98,7 @@ final class Bombs {
         zip.closeEntry();
     }
 
-    static Map<String, String> docxParts() {
+    public static Map<String, String> docxParts() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
                 + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd."
@@ -115,7 +115,7 @@ final class Bombs {
         return parts;
     }
 
-    static Map<String, String> odtParts() {
+    public static Map<String, String> odtParts() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("mimetype", "application/vnd.oasis.opendocument.text");
         parts.put("META-INF/manifest.xml", "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:"
@@ -129,7 +129,7 @@ final class Bombs {
         return parts;
     }
 
-    static Map<String, String> epubParts() {
+    public static Map<String, String> epubParts() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("mimetype", "application/epub+zip");
         parts.put("META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:"
@@ -146,7 +146,7 @@ final class Bombs {
     // ---- PDF --------------------------------------------------------------------------------------------------
 
     /** A one-page PDF whose objects are given as dictionaries and optional stream bodies, with a real xref. */
-    static byte[] pdf(List<PdfObject> extra, String pageContents) {
+    public static byte[] pdf(List<PdfObject> extra, String pageContents) {
         List<PdfObject> objects = new ArrayList<>();
         objects.add(new PdfObject("<</Type/Catalog/Pages 2 0 R>>", null));
         objects.add(new PdfObject("<</Type/Pages/Kids[3 0 R]/Count 1>>", null));
@@ -179,17 +179,17 @@ final class Bombs {
         return out.toByteArray();
     }
 
-    record PdfObject(String dictionary, byte[] stream) {
+    public record PdfObject(String dictionary, byte[] stream) {
         static PdfObject flate(String keys, byte[] compressed) {
             return new PdfObject("<<" + keys + "/Length " + compressed.length + "/Filter/FlateDecode>>", compressed);
         }
     }
 
-    static byte[] text(String s) {
+    public static byte[] text(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] zlib(byte[] content) {
+    public static byte[] zlib(byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
             z.write(content);
@@ -200,7 +200,7 @@ final class Bombs {
     }
 
     /** Page content: a line of text, then {@code mib} MiB of spaces, all in one Flate stream (object 5). */
-    static byte[] pdfContentBomb(long mib) {
+    public static byte[] pdfContentBomb(long mib) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         try (DeflaterOutputStream z = new DeflaterOutputStream(raw, deflater, 1 << 16)) {
@@ -219,14 +219,14 @@ final class Bombs {
     }
 
     /** The same bomb behind two FlateDecode filters. */
-    static byte[] pdfChainedFlateBomb(long mib) {
+    public static byte[] pdfChainedFlateBomb(long mib) {
         byte[] twice = zlibTwice(mib, (byte) ' ');
         return pdf(List.of(new PdfObject("<</Length " + twice.length + "/Filter[/FlateDecode/FlateDecode]>>", twice),
                 tinyImage()), "5 0 R");
     }
 
     /** A tame page and an image XObject whose Flate data inflates to {@code mib} MiB of zeros. */
-    static byte[] pdfImageBomb(long mib) {
+    public static byte[] pdfImageBomb(long mib) {
         byte[] content = zlib(text("BT /F1 12 Tf 72 720 Td (A page with a huge image.) Tj ET q 612 0 0 792 0 0 cm "
                 + "/Im1 Do Q\n"));
         byte[] pixels = deflated(mib, (byte) 0, true);
@@ -244,7 +244,7 @@ final class Bombs {
     // ---- images, nesting, entities ------------------------------------------------------------------------------
 
     /** A PNG of {@code side}×{@code side} grey pixels (all zero) whose zlib data is a bomb, with a zTXt bomb too. */
-    static byte[] pngBomb(int side, long ztxtMib) {
+    public static byte[] pngBomb(int side, long ztxtMib) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
@@ -285,7 +285,7 @@ final class Bombs {
     }
 
     /** A DOCX with an image part, stored (not deflated again, which the package check would judge by itself). */
-    static byte[] docxWithImage(byte[] image) throws IOException {
+    public static byte[] docxWithImage(byte[] image) throws IOException {
         Map<String, String> parts = docxParts();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -300,7 +300,7 @@ final class Bombs {
     }
 
     /** An e-mail with one base64 attachment. */
-    static String emlWithAttachment(String filename, String mediaType, byte[] content) {
+    public static String emlWithAttachment(String filename, String mediaType, byte[] content) {
         return "From: a@example.org\r\nSubject: attachment\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
                 + "A message with an attachment.\r\n--b\r\nContent-Type: " + mediaType + "\r\n"
@@ -309,7 +309,7 @@ final class Bombs {
     }
 
     /** A ZIP holding ZIPs holding ..., {@code depth} levels, the innermost {@code mib} MiB of zeros ("42.zip"). */
-    static byte[] nestedZip(int depth, int width, long mib) throws IOException {
+    public static byte[] nestedZip(int depth, int width, long mib) throws IOException {
         byte[] inner = zipOf(Map.of("zeros.txt", mib), null);
         for (int level = 0; level < depth; level++) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -343,7 +343,7 @@ final class Bombs {
     }
 
     /** "Billion laughs": ten levels of ten references, 10^9 copies of "lol" if expanded. */
-    static String billionLaughs(String root) {
+    public static String billionLaughs(String root) {
         StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE " + root + " [\n<!ENTITY lol0 \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
             dtd.append("<!ENTITY lol").append(i).append(" \"");
