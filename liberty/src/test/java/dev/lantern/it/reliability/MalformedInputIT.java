@@ -124,6 +124,33 @@ class MalformedInputIT {
         LanternServer.awaitReady(LanternServer.baseUrl(), Duration.ofSeconds(30));
     }
 
+    /** The bodies the fuzzer found answered 500 (each fixed, each kept here as it was found). */
+    @Test
+    void whatTheFuzzerFoundStaysFixed() throws Exception {
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        Map<String, Object[]> found = new java.util.LinkedHashMap<>();
+        found.put("a tool that is not an object", new Object[] {"/v1/chat/completions",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tools\":[\"<s>\"]}", 400});
+        found.put("nesting past the parser's limit (streaming route)", new Object[] {"/v1/completions",
+                "{\"prompt\":\"Lantern is\",\"max_tokens\":" + deep + "}", 400});
+        found.put("nesting past the parser's limit (chat)", new Object[] {"/v1/chat/completions",
+                "{\"messages\":[{\"role\":" + deep + "}]}", 400});
+        found.put("a NUL in an API key's name", new Object[] {"/v1/api-keys", "{\"name\":\"key\\u0000\"}", 400});
+        found.put("a null role", new Object[] {"/admin/users", "{\"email\":\"null-role-" + UUID.randomUUID()
+                + "@lantern.test\",\"password\":\"Null-Role-Passw0rd!\",\"roles\":[null]}", 400});
+        found.put("log-probabilities of ruled-out tokens", new Object[] {"/v1/completions", "{\"prompt\":\"Lantern is\","
+                + "\"max_tokens\":4,\"temperature\":1,\"top_k\":2,\"logprobs\":5,\"seed\":3}", 200});
+        found.put("log-probabilities of ruled-out tokens (chat)", new Object[] {"/v1/chat/completions",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":4,\"temperature\":1,"
+                + "\"top_k\":2,\"logprobs\":true,\"top_logprobs\":5,\"seed\":3}", 200});
+        for (Map.Entry<String, Object[]> f : found.entrySet()) {
+            HttpResponse<String> response = send(new Endpoint("POST", (String) f.getValue()[0], "", 1),
+                    ((String) f.getValue()[1]).getBytes(StandardCharsets.UTF_8));
+            assertEquals(f.getValue()[2], response.statusCode(), f.getKey() + ": " + response.body());
+            assertEquals(null, judge(response), f.getKey());
+        }
+    }
+
     @Test
     void mutatedDocumentsAndBombsAreStoredOrRefusedWithAReason() throws Exception {
         int perType = Integer.getInteger("lantern.fuzz.uploads", 3);

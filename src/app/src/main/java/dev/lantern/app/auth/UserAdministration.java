@@ -53,7 +53,7 @@ public class UserAdministration {
         }
         checkPassword(password);
         Set<String> granted = roles == null || roles.isEmpty() ? Set.of(Roles.USER) : new LinkedHashSet<>(roles);
-        if (!Roles.ALL.containsAll(granted)) {
+        if (granted.contains(null) || !Roles.ALL.containsAll(granted)) {
             throw new LanternException(ErrorCode.VALIDATION_ERROR, "roles: each must be \"user\" or \"admin\"")
                     .withParam("roles");
         }

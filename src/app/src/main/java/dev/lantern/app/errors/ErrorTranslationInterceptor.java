@@ -2,6 +2,7 @@ package dev.lantern.app.errors;
 
 import dev.lantern.engine.EngineException;
 import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.ShutDownException;
 import dev.lantern.engine.TokenLimitExceededException;
 import dev.lantern.engine.template.TemplateException;
 import jakarta.annotation.Priority;
@@ -49,6 +50,10 @@ public class ErrorTranslationInterceptor {
             return new LanternException(ErrorCode.SERVICE_UNAVAILABLE,
                     "The database cannot be reached right now: retry shortly.").withHeader("Retry-After", 5);
         }
+        if (databaseRefusedValue(e)) {
+            return new LanternException(ErrorCode.VALIDATION_ERROR, "A value of the request cannot be stored: the "
+                    + "database refused one of its characters (such as NUL) or its length.");
+        }
         if (tooDeeplyNested(e)) {
             return new LanternException(ErrorCode.VALIDATION_ERROR, "The request body nests JSON arrays or objects "
                     + "deeper than the parser allows (1,000 levels).");
@@ -84,6 +89,10 @@ public class ErrorTranslationInterceptor {
             return new LanternException(ErrorCode.TEMPLATE_ERROR, (template.raisedByTemplate()
                     ? "The chat template refused the conversation: " : "The chat template failed: ")
                     + shown(template.getMessage()));
+        }
+        if (cause instanceof ShutDownException) {
+            return new LanternException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The server is shutting down: retry shortly.").withHeader("Retry-After", 5);
         }
         if (cause instanceof EngineException) {
             return new LanternException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), cause);
@@ -127,6 +136,27 @@ public class ErrorTranslationInterceptor {
                 }
             }
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQL state class 22, "data exception" (a NUL character in a text, a string too long, a number out of range):
+     * raised by a value the caller sent that validation let through; PostgreSQL refuses NUL in any text, which an
+     * API key's name carried as far as the insert (found by the fuzzer as a 500).
+     */
+    private static boolean databaseRefusedValue(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null
+                    && sql.getNextException().getSQLState() != null
+                    && sql.getNextException().getSQLState().startsWith("22")) {
                 return true;
             }
         }

@@ -32,6 +32,27 @@ class DependencyFailureTest {
     }
 
     @Test
+    void aSchedulerShutDownIsServiceUnavailableAndOtherEngineFailuresStayInternal() {
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, ErrorTranslationInterceptor.translate(
+                new java.util.concurrent.CompletionException(new dev.lantern.engine.ShutDownException("shut down"))).code());
+        assertEquals(ErrorCode.INTERNAL_ERROR, ErrorTranslationInterceptor.translate(
+                new dev.lantern.engine.EngineException("a model call failed")).code());
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsTheCallersMistake() {
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 insert into api_key ... "
+                + "was aborted", "22021", 0, new int[0], null);
+        LanternException e = ErrorTranslationInterceptor.translate(new jakarta.transaction.RollbackException());
+        assertNull(e);
+        RuntimeException wrapped = new PersistenceException("could not execute batch", batch);
+        assertEquals(ErrorCode.VALIDATION_ERROR, ErrorTranslationInterceptor.translate(wrapped).code());
+        SQLException next = new SQLException("Batch entry 0 was aborted", "", 0);
+        next.setNextException(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        assertEquals(ErrorCode.VALIDATION_ERROR, ErrorTranslationInterceptor.translate(new PersistenceException(next)).code());
+    }
+
+    @Test
     void otherDatabaseErrorsStayInternal() {
         assertNull(ErrorTranslationInterceptor.translate(new PersistenceException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
