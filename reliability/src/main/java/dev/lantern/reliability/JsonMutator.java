@@ -82,7 +82,11 @@ public final class JsonMutator {
             switch (random.nextInt(8)) {
                 case 0 -> map.remove(key);
                 case 1 -> map.put("unknown_" + random.nextInt(100), EDGE_VALUES[random.nextInt(EDGE_VALUES.length)]);
-                case 2 -> map.put(key, List.of(map.getOrDefault(key, "")));
+                case 2 -> {
+                    List<Object> wrapped = new ArrayList<>();
+                    wrapped.add(map.get(key));
+                    map.put(key, wrapped);
+                }
                 case 3 -> map.put(key, hugeString(random));
                 case 4 -> map.put(key, deep(random.nextBoolean(), 50 + random.nextInt(3000)));
                 case 5 -> map.put(key, longArray(random));
