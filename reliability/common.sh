@@ -38,7 +38,12 @@ pg_up() {
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
     as_postgres "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 >$PG_DIR/initdb.log"
   fi
-  as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1' -l $PG_DIR/log -w start" >/dev/null
+  as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data status" >/dev/null 2>&1 && return 0
+  for _ in 1 2 3 4 5; do
+    as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1' -l $PG_DIR/log -w start" >/dev/null && return 0
+    sleep 2   # the port of an instance just stopped may still be held
+  done
+  return 1
 }
 pg_stop() { as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast -w stop" >/dev/null; }
 pg_fresh_db() {

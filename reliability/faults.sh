@@ -19,8 +19,9 @@ fresh_server() { server_stop; pg_fresh_db; rm -rf "$out/data"; server_start; }
 postgres_fault() {
   echo "== PostgreSQL stopped for 20 s during the ingestion of 50 documents"
   fresh_server
-  suite Ingest "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" 50 500 600 & client=$!
-  sleep 8
+  suite Ingest "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" 50 500 600 >"$out/ingest.log" 2>&1 & client=$!
+  # The outage starts once ten documents are in (the client's login may be slow on a loaded machine).
+  for _ in $(seq 1 600); do grep -q '^upload  9:' "$out/ingest.log" 2>/dev/null && break; sleep 0.2; done
   echo "stopping PostgreSQL at $(date +%T)"; pg_stop
   sleep 20
   echo "starting PostgreSQL at $(date +%T)"; pg_up
