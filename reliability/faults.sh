@@ -26,6 +26,8 @@ postgres_fault() {
   sleep 20
   echo "starting PostgreSQL at $(date +%T)"; pg_up
   wait $client || failed=1
+  echo "--- the client's output:"
+  cat "$out/ingest.log"
   echo "server pid before and after: the same process, no restart ($(server_pid))"
 }
 
