@@ -218,6 +218,38 @@ public final class Bombs {
         return pdf(List.of(PdfObject.flate("", raw.toByteArray()), tinyImage()), "5 0 R");
     }
 
+    /**
+     * Page content that starts with {@code prefixKib} KiB of incompressible bytes (in a PDF comment) and then
+     * inflates to {@code mib} MiB of spaces: the stream's whole ratio, not its first chunk's, must be judged.
+     */
+    public static byte[] pdfPrefixedContentBomb(int prefixKib, long mib) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(raw, deflater, 1 << 16)) {
+            z.write(text("BT /F1 12 Tf 72 720 Td (A page with noise and a bomb behind it.) Tj ET\n%"));
+            java.util.Random random = new java.util.Random(22);
+            byte[] noise = new byte[prefixKib * 1024];
+            random.nextBytes(noise);
+            for (int i = 0; i < noise.length; i++) {
+                if (noise[i] == '\n' || noise[i] == '\r') {
+                    noise[i] = 'x';
+                }
+            }
+            z.write(noise);
+            z.write('\n');
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (long i = 0; i < mib; i++) {
+                z.write(spaces);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            deflater.end();
+        }
+        return pdf(List.of(PdfObject.flate("", raw.toByteArray()), tinyImage()), "5 0 R");
+    }
+
     /** The same bomb behind two FlateDecode filters. */
     public static byte[] pdfChainedFlateBomb(long mib) {
         byte[] twice = zlibTwice(mib, (byte) ' ');

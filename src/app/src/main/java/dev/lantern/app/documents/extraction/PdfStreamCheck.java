@@ -70,19 +70,19 @@ final class PdfStreamCheck {
         try {
             byte[] input = new byte[CHUNK];
             int position = from;
-            long produced = 0;
+            long[] produced = {0};
             while (position < limit) {
                 int n = Math.min(CHUNK, limit - position);
                 pdf.get(position, input, 0, n);
                 inflaters[0].setInput(input, 0, n);
-                produced += drain(inflaters, 0, budget - produced);
+                drain(inflaters, 0, budget, produced);
                 int used = n - inflaters[0].getRemaining();
                 position += used;
                 if (inflaters[0].finished() || used == 0) {
                     break;
                 }
             }
-            return produced;
+            return produced[0];
         } catch (DataFormatException e) {
             return 0;
         } finally {
@@ -92,25 +92,26 @@ final class PdfStreamCheck {
         }
     }
 
-    /** Inflates what layer {@code i} holds, feeding the next layer; returns the bytes the last layer produced. */
-    private long drain(Inflater[] layers, int i, long budget) throws DataFormatException, ExtractionException {
+    /**
+     * Inflates what layer {@code i} holds, feeding the next layer; adds what the last layer produces to
+     * {@code produced[0]}, the whole stream's count, so that the ratio is the stream's and not one chunk's.
+     */
+    private void drain(Inflater[] layers, int i, long budget, long[] produced)
+            throws DataFormatException, ExtractionException {
         byte[] output = new byte[CHUNK];
-        long produced = 0;
         while (!layers[i].finished()) {
             int n = layers[i].inflate(output);
             if (n == 0) {
                 break;
             }
             if (i + 1 == layers.length) {
-                produced += n;
-                long in = Math.max(1, layers[0].getBytesRead());
-                check(produced, in, budget);
+                produced[0] += n;
+                check(produced[0], Math.max(1, layers[0].getBytesRead()), budget);
             } else {
                 layers[i + 1].setInput(output.clone(), 0, n);
-                produced += drain(layers, i + 1, budget - produced);
+                drain(layers, i + 1, budget, produced);
             }
         }
-        return produced;
     }
 
     private void check(long produced, long consumed, long budget) throws ExtractionException {

@@ -118,6 +118,7 @@ class DecompressionBombTest {
     void pdfFlateStreamBombsAreRefusedBeforeParsing() throws Exception {
         refused("content-bomb.pdf", Bombs.pdfContentBomb(512), FileType.PDF, Reason.TOO_LARGE);
         refused("chained-flate-bomb.pdf", Bombs.pdfChainedFlateBomb(1024), FileType.PDF, Reason.TOO_LARGE);
+        refused("prefixed-content-bomb.pdf", Bombs.pdfPrefixedContentBomb(256, 95), FileType.PDF, Reason.TOO_LARGE);
     }
 
     @Test
