@@ -135,6 +135,8 @@ class MalformedInputIT {
                 "{\"prompt\":\"Lantern is\",\"max_tokens\":" + deep + "}", 400});
         found.put("nesting past the parser's limit (chat)", new Object[] {"/v1/chat/completions",
                 "{\"messages\":[{\"role\":" + deep + "}]}", 400});
+        found.put("a null document id", new Object[] {"/v1/documents/search",
+                "{\"query\":\"lantern\",\"document_ids\":[null]}", 400});
         found.put("a NUL in an API key's name", new Object[] {"/v1/api-keys", "{\"name\":\"key\\u0000\"}", 400});
         found.put("a null role", new Object[] {"/admin/users", "{\"email\":\"null-role-" + UUID.randomUUID()
                 + "@lantern.test\",\"password\":\"Null-Role-Passw0rd!\",\"roles\":[null]}", 400});
