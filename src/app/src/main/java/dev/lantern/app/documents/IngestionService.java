@@ -28,6 +28,9 @@ import java.util.logging.Logger;
  * Larger ones are checked at once (type, package, duplicate), stored as {@code processing}, and finished on the
  * managed executor, reporting progress; a failure there marks the document {@code failed} with the reason
  * and stores no chunk. A second upload of the same bytes by the same owner answers with the first's id.
+ * While the database is out of reach, background work keeps its result and retries storing it (or storing
+ * its failure) with growing pauses, for up to {@code staleAfter}: a document accepted before an outage ends
+ * {@code ready} or {@code failed} once the database is back, instead of staying {@code processing}.
  */
 @ApplicationScoped
 @TranslateErrors
@@ -111,23 +114,69 @@ public class IngestionService {
     private void process(String id, UploadedFile file, ExtractedText extracted) {
         try {
             ExtractedText text = extracted != null ? extracted : parsing.extract(file.path(), file.filename());
-            repository.progress(id, 10);
+            progress(id, 10);
             List<Chunk> chunks = parsing.chunk(text);
             int total = Math.max(1, chunks.size());
-            List<float[]> vectors = parsing.embed(chunks, done -> repository.progress(id, 10 + 85 * done / total));
-            boolean stored = repository.completeProcessing(id, document -> rows(document, chunks, vectors),
-                    text.text().length());
+            List<float[]> vectors = parsing.embed(chunks, done -> progress(id, 10 + 85 * done / total));
+            boolean stored = whileDatabaseDown(id, () -> repository.completeProcessing(id,
+                    document -> rows(document, chunks, vectors), text.text().length()));
             LOG.fine(() -> "Document " + id + (stored ? " ready: " + chunks.size() + " chunks" : " discarded"));
         } catch (RuntimeException | Error e) {
             LanternException refusal = ErrorTranslationInterceptor.translate(e);
-            if (refusal == null || refusal.code() == ErrorCode.INTERNAL_ERROR) {
-                LOG.log(Level.WARNING, "Processing document " + id + " failed", e);
-                repository.fail(id, ErrorCode.INTERNAL_ERROR.name(), ErrorCode.INTERNAL_ERROR.defaultMessage());
-            } else {
-                repository.fail(id, refusal.code().name(), refusal.getMessage());
+            try {
+                if (refusal == null || refusal.code() == ErrorCode.INTERNAL_ERROR) {
+                    LOG.log(Level.WARNING, "Processing document " + id + " failed", e);
+                    whileDatabaseDown(id, () -> {
+                        repository.fail(id, ErrorCode.INTERNAL_ERROR.name(), ErrorCode.INTERNAL_ERROR.defaultMessage());
+                        return null;
+                    });
+                } else {
+                    whileDatabaseDown(id, () -> {
+                        repository.fail(id, refusal.code().name(), refusal.getMessage());
+                        return null;
+                    });
+                }
+            } catch (RuntimeException lost) {
+                LOG.log(Level.WARNING, "Document " + id + " could not be marked failed; housekeeping will after "
+                        + settings.staleAfter(), lost);
             }
         } finally {
             UploadSpool.delete(file.path());
+        }
+    }
+
+    /** Progress is for the caller's eyes: a database that cannot take it now does not stop the work. */
+    private void progress(String id, int percent) {
+        try {
+            repository.progress(id, percent);
+        } catch (RuntimeException e) {
+            if (!ErrorTranslationInterceptor.databaseUnavailable(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code step}, again after 0.5, 1, 2 ... 10 s while the database is out of reach, up to staleAfter. */
+    private <T> T whileDatabaseDown(String id, java.util.function.Supplier<T> step) {
+        long deadline = System.nanoTime() + settings.staleAfter().toNanos();
+        long pause = 500;
+        while (true) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (!ErrorTranslationInterceptor.databaseUnavailable(e) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                long wait = pause;
+                LOG.info(() -> "Document " + id + ": the database is out of reach, retrying in " + wait + " ms");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the database", interrupted);
+            }
+            pause = Math.min(10_000, pause * 2);
         }
     }
 

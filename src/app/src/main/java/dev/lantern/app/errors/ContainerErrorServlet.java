@@ -26,8 +26,12 @@ public class ContainerErrorServlet extends HttpServlet {
         int code = status instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ErrorCode errorCode = WebApplicationExceptionMapper.codeFor(code);
-        LanternException error = new LanternException(errorCode, errorCode.defaultMessage(),
-                thrown instanceof Throwable t ? t : null);
+        // A failure thrown in a filter (the database out of reach while a token's key is looked up) is translated
+        // as JAX-RS would translate it: a 503, not an internal error (found by the reliability suite's faults).
+        LanternException translated = thrown instanceof Throwable t && code >= 500
+                ? ErrorTranslationInterceptor.translate(t) : null;
+        LanternException error = translated != null ? translated : new LanternException(errorCode,
+                errorCode.defaultMessage(), thrown instanceof Throwable t ? t : null);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         responses.write(request, response, error, EndpointName.of(request.getMethod(),
                 code == 404 || uri == null ? EndpointName.UNMATCHED : "container"));

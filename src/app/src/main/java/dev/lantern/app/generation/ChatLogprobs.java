@@ -35,8 +35,8 @@ public record ChatLogprobs(List<Entry> content) {
     }
 
     private static Entry entry(TokenLogProb token, List<TokenLogProb> top) {
-        return new Entry(text(token), token.logprob(), bytes(text(token)),
-                top.stream().map(t -> new Top(text(t), t.logprob(), bytes(text(t)))).toList());
+        return new Entry(text(token), JsonLogprob.of(token.logprob()), bytes(text(token)),
+                top.stream().map(t -> new Top(text(t), JsonLogprob.of(t.logprob()), bytes(text(t)))).toList());
     }
 
     private static String text(TokenLogProb t) {

@@ -25,7 +25,7 @@ public record CompletionLogprobs(List<String> tokens, @JsonbProperty("token_logp
         for (ChosenToken t : chosen) {
             String text = t.token().text() == null ? "" : t.token().text();
             tokens.add(text);
-            logprobs.add((double) t.token().logprob());
+            logprobs.add(JsonLogprob.of(t.token().logprob()));
             top.add(topMap(t.topAlternatives()));
             offsets.add(offset);
             offset += text.length();
@@ -38,14 +38,14 @@ public record CompletionLogprobs(List<String> tokens, @JsonbProperty("token_logp
         if (Float.isNaN(event.logprob())) {
             return null;
         }
-        return new CompletionLogprobs(List.of(tokenText), List.of((double) event.logprob()),
+        return new CompletionLogprobs(List.of(tokenText), List.of(JsonLogprob.of(event.logprob())),
                 List.of(topMap(event.topAlternatives())), List.of(offset));
     }
 
     private static Map<String, Double> topMap(List<TokenLogProb> alternatives) {
         Map<String, Double> map = new LinkedHashMap<>();
         for (TokenLogProb alt : alternatives) {
-            map.putIfAbsent(alt.text() == null ? "" : alt.text(), (double) alt.logprob());
+            map.putIfAbsent(alt.text() == null ? "" : alt.text(), JsonLogprob.of(alt.logprob()));
         }
         return map;
     }

@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -82,7 +80,9 @@ public class StreamRouting implements ContainerRequestFilter {
                 }
             }
             return streaming;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (RuntimeException e) {
+            // JsonException, IllegalStateException, NoSuchElementException, and Parsson's plain RuntimeException
+            // past 1,000 levels of nesting: a body this sniff cannot read is JSON-B's to refuse (400), not a 500.
             return false;
         }
     }

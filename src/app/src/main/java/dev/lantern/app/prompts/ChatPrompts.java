@@ -71,10 +71,12 @@ public class ChatPrompts {
             throw invalid("tools", "tools: at most " + MAX_TOOLS + " tools.");
         }
         List<Object> plain = new ArrayList<>(tools.size());
-        for (int i = 0; i < tools.size(); i++) {
+        // JSON-B fills the list by erasure: an element may be any JSON value ("tools": ["x"]), not an object.
+        List<?> elements = tools;
+        for (int i = 0; i < elements.size(); i++) {
             String at = "tools[" + i + "]";
-            JsonObject tool = tools.get(i);
-            if (tool == null || !"function".equals(tool.getString("type", null))) {
+            if (!(elements.get(i) instanceof JsonObject tool) || !(tool.get("type") instanceof JsonString type)
+                    || !"function".equals(type.getString())) {
                 throw invalid(at + ".type", at + ".type: \"function\" (a function the model may call).");
             }
             JsonValue function = tool.get("function");

@@ -35,4 +35,10 @@ class StreamRoutingTest {
         assertFalse(streams("[true]"));
         assertFalse(streams("not json"));
     }
+
+    @Test
+    void aBodyNestedPastTheParsersLimitDoesNotStreamInsteadOfThrowing() {
+        // Parsson throws a plain RuntimeException past 1,000 levels; it escaped as a 500 (found by the fuzzer).
+        assertFalse(streams("{\"max_tokens\":" + "[".repeat(5000) + "]".repeat(5000) + ",\"stream\":true}"));
+    }
 }

@@ -84,6 +84,12 @@ class ChatPromptsTest {
                 + "{\"role\": \"tool\", \"content\": \"y\"}]}").param());
         assertEquals("tools[0].type", refused("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
                 + "\"tools\": [{\"type\": \"retrieval\"}]}").param());
+        assertEquals("tools[0].type", refused("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
+                + "\"tools\": [\"<s>\"]}").param(), "a tool that is not an object (a ClassCastException, a 500, before)");
+        assertEquals("tools[1].type", refused("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
+                + "\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}, 7]}").param());
+        assertEquals("tools[0].type", refused("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
+                + "\"tools\": [{\"type\": 1}]}").param());
         assertEquals("tools[0].function.name", refused("{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
                 + "\"tools\": [{\"type\": \"function\", \"function\": {}}]}").param());
         assertEquals("chat_template_kwargs.add_generation_prompt", refused("{\"messages\": [{\"role\": \"user\", "

@@ -1,7 +1,7 @@
 package dev.lantern.engine.batch;
 
-import dev.lantern.engine.EngineException;
 import dev.lantern.engine.OverloadedException;
+import dev.lantern.engine.ShutDownException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class AdmissionQueue {
         int tokens = pending.sequence().promptIds().length;
         synchronized (queue) {
             if (closed) {
-                throw new EngineException("the scheduler is shut down");
+                throw new ShutDownException("the scheduler is shut down");
             }
             if (queue.size() >= limits.maxQueuedRequests()) {
                 throw new OverloadedException("too many waiting requests (" + queue.size() + ")");

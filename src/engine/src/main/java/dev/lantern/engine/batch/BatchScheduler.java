@@ -4,6 +4,7 @@ import dev.lantern.engine.EngineException;
 import dev.lantern.engine.GenerationRequest;
 import dev.lantern.engine.GenerationResult;
 import dev.lantern.engine.LanguageModel;
+import dev.lantern.engine.ShutDownException;
 import dev.lantern.engine.generation.Sequence;
 import dev.lantern.engine.prefix.PrefixCache;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class BatchScheduler implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        EngineException shutdown = new EngineException("the scheduler was shut down");
+        EngineException shutdown = new ShutDownException("the scheduler was shut down");
         queue.failWaiting(shutdown);
         for (SchedulerLane lane : lanes) {
             lane.failAll(shutdown);

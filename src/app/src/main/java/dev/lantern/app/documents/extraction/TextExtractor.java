@@ -38,6 +38,7 @@ public final class TextExtractor {
     private final Detector detector;
     private final AutoDetectParser parser;
     private final ZipPackageCheck zipCheck;
+    private final PdfStreamCheck pdfCheck;
 
     public TextExtractor(ExtractionLimits limits) {
         this.limits = limits;
@@ -49,12 +50,13 @@ public final class TextExtractor {
             throw new IllegalStateException("cannot load Apache Tika's configuration", e);
         }
         this.zipCheck = new ZipPackageCheck(limits);
+        this.pdfCheck = new PdfStreamCheck(limits);
     }
 
     /**
      * Checks, without parsing, that the file is a sound {@code type}: not empty, its content (not its name)
      * detected as a media type the extension allows, packages not bombs nor damaged, no XML entity
-     * declarations, a PDF not cut short. Returns the detected media type.
+     * declarations, a PDF not cut short and its Flate streams not bombs. Returns the detected media type.
      */
     public String verify(Path file, FileType type) throws ExtractionException {
         try {
@@ -75,6 +77,9 @@ public final class TextExtractor {
             if (type == FileType.PDF && !pdfEndsWithEofMarker(file)) {
                 throw new ExtractionException(Reason.UNREADABLE, "The PDF is truncated (it has no end marker).");
             }
+            if (type == FileType.PDF) {
+                pdfCheck.check(file);
+            }
             if ((type == FileType.HTML || type == FileType.HTM) && declaresEntities(file)) {
                 throw new ExtractionException(Reason.UNREADABLE, "The document declares XML entities, which "
                         + "web pages never need (possible XML external entity attack): refused.");
@@ -94,7 +99,7 @@ public final class TextExtractor {
         context.set(Parser.class, parser);
         ParsingEmbeddedDocumentExtractor embedded = new ParsingEmbeddedDocumentExtractor(context);
         embedded.setWriteFileNameToContent(false);
-        EmbeddedDocumentLimiter limiter = new EmbeddedDocumentLimiter(embedded, limits.maxEmbedded(),
+        EmbeddedDocumentLimiter limiter = new EmbeddedDocumentLimiter(embedded, detector, limits.maxEmbedded(),
                 limits.maxNestingDepth());
         context.set(EmbeddedDocumentExtractor.class, limiter);
         context.set(PDFParserConfig.class, pdfConfig());

@@ -39,6 +39,11 @@ public class RetrievalService {
 
     /** The {@code topK} best passages for {@code query}, best first; only {@code documentIds} when given. */
     public List<Passage> retrieve(Viewer viewer, String query, int topK, List<String> documentIds) {
+        if (documentIds != null && documentIds.stream().anyMatch(java.util.Objects::isNull)) {
+            // Hibernate Search's terms predicate fails on a null term: a 500 the fuzzer found ("document_ids": [null]).
+            throw new dev.lantern.app.errors.LanternException(dev.lantern.app.errors.ErrorCode.VALIDATION_ERROR,
+                    "document_ids: each must be a document id, not null.").withParam("document_ids");
+        }
         int k = Math.max(settings.retrievalCandidates(), topK);
         float[] vector = embeddings.embed(query);
         List<Long> nearest = search.nearest(vector, k, viewer, documentIds);
