@@ -44,7 +44,8 @@ final class Prefill {
         List<Prompt> unique = prefixes.enabled() ? dedupe(prompts, source) : identity(prompts, source);
         List<PrefixMatch> matches = lookup(prefixes, unique);
         try {
-            List<Prompt> starts = sharedStarts(unique, matches);
+            // Only a cache can keep a shared start for the rows: without one it would be computed twice.
+            List<Prompt> starts = prefixes.enabled() ? sharedStarts(unique, matches) : List.of();
             if (!starts.isEmpty()) {
                 prefillAndStore(model, padTokenId, starts, prefixes).cache().close();
                 matches.forEach(PrefixMatch::close);
